@@ -1,0 +1,90 @@
+// Conventions of openapi/README.md that redocly's rules cannot express.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { listProducts } from '../scripts/lib/products.mjs';
+import { loadBundle, operations, root, type Json } from './helpers/spec.js';
+
+const KAKAO_HOSTS = ['kauth.kakao.com', 'kapi.kakao.com', 'dapi.kakao.com', 'api-status.kakao.com'];
+const EVIDENCE_LEVELS = ['kakao-docs', 'kakao-sdk', 'corroborated'];
+const doc = loadBundle();
+const ops = operations(doc);
+const products: { name: string; root: string }[] = listProducts();
+
+/** `/v2/user/me` → `v2_user_me.yaml`; `/.well-known/jwks.json` → `well_known_jwks_json.yaml`. */
+export const pathFileName = (p: string) => `${p.replace(/^\//, '').replace(/[/.\-{}$]+/g, '_').replace(/^_+|_+$/g, '')}.yaml`;
+
+describe('layout', () => {
+  it('registers every product folder in redocly.yaml', () => {
+    expect(products.length).toBeGreaterThan(0);
+  });
+
+  it.each(products.map((p) => [p.name, p] as const))('%s: each path is its own file, named after the path', (_n, product) => {
+    const rootDoc = parse(fs.readFileSync(product.root, 'utf8'));
+    for (const [p, item] of Object.entries<Json>(rootDoc.paths ?? {})) {
+      expect(item.$ref, `${p} in ${product.name}/openapi.yaml is not a $ref`).toBe(`paths/${pathFileName(p)}`);
+    }
+  });
+
+  it('names every component file uniquely across products (Redocly renames same-named components)', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    const dirs = [path.join(root, 'openapi', 'components'), ...products.map((p) => path.join(root, 'openapi', p.name, 'components'))];
+    for (const dir of dirs.filter((d) => fs.existsSync(d))) {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+        if (!e.isFile()) continue;
+        const section = path.basename(e.parentPath);
+        const key = `${section}/${e.name}`;
+        const where = path.relative(root, path.join(e.parentPath, e.name));
+        if (seen.has(key)) clashes.push(`${seen.get(key)} and ${where}`);
+        seen.set(key, where);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe.each(ops.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s', (_t, o) => {
+  const op = o.operation;
+
+  it('is served from one Kakao host', () => {
+    expect(KAKAO_HOSTS).toContain(o.host);
+    expect((o.pathItem.servers ?? []).length).toBe(1);
+  });
+
+  it('records its evidence: level and sources', () => {
+    const evidence = op['x-kakao-evidence'];
+    expect(EVIDENCE_LEVELS).toContain(evidence?.level);
+    expect(Array.isArray(evidence.sources) && evidence.sources.length > 0).toBe(true);
+    for (const source of evidence.sources) expect(() => new URL(source), source).not.toThrow();
+    if (evidence.level === 'corroborated') {
+      const independent = evidence.sources.filter((s: string) => !/developers\.kakao\.com|github\.com\/kakao\//.test(s));
+      expect(independent.length, 'corroborated facts need two independent projects').toBeGreaterThanOrEqual(2);
+      expect(String(evidence.notes ?? '').length, 'say what rests on corroboration').toBeGreaterThan(0);
+    }
+    if (evidence.level === 'kakao-docs') expect(evidence.sources.some((s: string) => s.includes('developers.kakao.com'))).toBe(true);
+    if (evidence.level === 'kakao-sdk') expect(evidence.sources.some((s: string) => s.includes('github.com/kakao/'))).toBe(true);
+  });
+
+  it('lists consent items and permissions as strings, when it has them', () => {
+    for (const key of ['x-kakao-consent-items', 'x-kakao-permissions']) {
+      if (op[key] === undefined) continue;
+      expect(Array.isArray(op[key]) && op[key].every((v: unknown) => typeof v === 'string' && v.length > 0), key).toBe(true);
+    }
+  });
+
+  it('takes a credential in the Authorization header unless it is on the authorization server', () => {
+    if (o.host === 'kapi.kakao.com' || o.host === 'dapi.kakao.com') expect(op.security.length).toBeGreaterThan(0);
+    if (o.host === 'kauth.kakao.com') expect(op.security).toEqual([]);
+  });
+
+  it('answers errors with the shared Kakao error responses', () => {
+    const shared = o.host === 'kauth.kakao.com' ? /^#\/components\/responses\/Auth/ : /^#\/components\/responses\/(?!Auth)/;
+    for (const [status, response] of Object.entries<Json>(op.responses)) {
+      if (!/^[45]/.test(status)) continue;
+      expect(response.$ref, `${status} is not a shared response`).toMatch(shared);
+    }
+  });
+});

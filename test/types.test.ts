@@ -1,0 +1,23 @@
+// The generated types compile, and describe every operation of the combined document.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { loadBundle, operations, root } from './helpers/spec.js';
+
+const require = createRequire(import.meta.url);
+
+describe('generated/types', () => {
+  it('compiles with tsc --strict', () => {
+    const tsc = require.resolve('typescript/bin/tsc');
+    const files = fs.readdirSync(path.join(root, 'generated', 'types')).map((f) => path.join('generated', 'types', f));
+    expect(files.length).toBeGreaterThan(1);
+    execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', ...files], { cwd: root, stdio: 'pipe' });
+  });
+
+  const types = fs.readFileSync(path.join(root, 'generated', 'types', 'kakao.ts'), 'utf8');
+  it.each(operations(loadBundle()).map((o) => [o.operation.operationId as string] as const))('has operations["%s"]', (id) => {
+    expect(types).toContain(`    ${id}: {`);
+  });
+});
