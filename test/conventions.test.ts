@@ -75,6 +75,16 @@ describe.each(ops.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const
     }
   });
 
+  it('either documents a 4XX error or says why Kakao documents none', () => {
+    const reason = op['x-kakao-undocumented-errors'];
+    const has4xx = Object.keys(op.responses).some((status) => /^4/.test(status));
+    if (reason === undefined) expect(has4xx).toBe(true);
+    else {
+      expect(typeof reason === 'string' && reason.length > 20).toBe(true);
+      expect(has4xx, 'x-kakao-undocumented-errors on an operation that documents errors').toBe(false);
+    }
+  });
+
   it('takes a credential in the Authorization header unless it is on the authorization server', () => {
     if (o.host === 'kapi.kakao.com' || o.host === 'dapi.kakao.com') expect(op.security.length).toBeGreaterThan(0);
     if (o.host === 'kauth.kakao.com') expect(op.security).toEqual([]);
