@@ -15,6 +15,7 @@ import { listProducts, root, specDir } from './lib/products.mjs';
 import { combine } from './lib/combine.mjs';
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
+import { clientView, operationMap, operationMapSource, securitySchemeMap } from './lib/client-artifacts.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,9 +56,9 @@ async function bundleProduct(product, tmp) {
   return JSON.parse(fs.readFileSync(output, 'utf8'));
 }
 
-async function generateTypes(name, doc) {
+async function generateTypes(doc, what) {
   const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true });
-  return `/**\n * ${BANNER}\n * Types for the ${name === COMBINED ? 'combined' : `"${name}"`} document (generated/openapi/${name}.json).\n */\n\n${astToString(ast)}`;
+  return `/**\n * ${BANNER}\n * ${what}\n */\n\n${astToString(ast)}`;
 }
 
 async function main() {
@@ -75,8 +76,12 @@ async function main() {
     for (const { name, doc } of documents) {
       files.set(`openapi/${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
       files.set(`openapi/${name}.yaml`, `# ${BANNER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`);
-      files.set(`types/${name}.ts`, await generateTypes(name, doc));
+      files.set(`types/${name}.ts`, await generateTypes(doc, `Types of the ${name === COMBINED ? 'combined' : `"${name}"`} document (generated/openapi/${name}.json), as on the wire.`));
     }
+    // The client's view: JSON-text parameters typed by their contentSchema; the client stringifies them.
+    const combined = documents[0].doc;
+    files.set('client/paths.ts', await generateTypes(clientView(combined), 'Types of the combined document as the client takes them: JSON-text parameters are typed values.'));
+    files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER));
     const inputs = Object.fromEntries(
       [path.join(root, 'redocly.yaml'), ...listFiles(specDir)].map((f) => [rel(f), sha256(fs.readFileSync(f))]),
     );
@@ -122,6 +127,8 @@ ${BANNER}
 | \`openapi/${COMBINED}.json\`, \`openapi/${COMBINED}.yaml\` | the combined document: every product, one file (what the client, the docs and the mock use) |
 ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` | the "${p.name}" product document, bundled |`).join('\n')}
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
+| \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\` |
+| \`client/operations.ts\` | per operation: host, security alternatives, body media type, JSON-text parameters (the client's routing table) |
 | \`provenance.json\` | generator versions, a SHA-256 of every input file and of every output file |
 
 A test (\`test/drift.test.ts\`) rebuilds into a temporary folder and fails when anything here differs.
