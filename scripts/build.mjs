@@ -4,6 +4,8 @@
 // into docs/. Same input, same bytes: no timestamps, no machine-specific values.
 //
 //   node scripts/build.mjs [--out DIR] [--docs DIR] [--no-docs]
+// With the default --out, it also compiles the client (scripts/compile.mjs) from the new output.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -110,6 +112,9 @@ async function main() {
     if (!args['no-docs']) {
       const page = await buildDocs({ bundle: path.join(args.out, 'openapi', `${COMBINED}.yaml`), outDir: args.docs });
       console.log(`built the reference: ${rel(page) || page}`);
+    }
+    if (path.resolve(args.out) === path.join(root, 'generated')) {
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'compile.mjs')], { stdio: 'inherit' });
     }
     console.log(`build finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

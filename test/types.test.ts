@@ -16,6 +16,16 @@ describe('generated/types', () => {
     execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'ES2022', ...files], { cwd: root, stdio: 'pipe' });
   });
 
+  it('types no schema as `unknown` (a sign of a schema without a type)', () => {
+    for (const file of ['types/kakao.ts', 'client/paths.ts']) {
+      const code = fs
+        .readFileSync(path.join(root, 'generated', file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\*|\/\*\*)/.test(line) && !/\[name: string\]: unknown;/.test(line));
+      expect(code.filter((line) => /\bunknown\b/.test(line)), file).toEqual([]);
+    }
+  });
+
   const types = fs.readFileSync(path.join(root, 'generated', 'types', 'kakao.ts'), 'utf8');
   it.each(operations(loadBundle()).map((o) => [o.operation.operationId as string] as const))('has operations["%s"]', (id) => {
     expect(types).toContain(`    ${id}: {`);

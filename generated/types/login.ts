@@ -1762,7 +1762,7 @@ export interface components {
          * @example kakao_account.
          * @example properties.
          */
-        UserPropertyKey: string | ("kakao_account.profile" | "kakao_account.name" | "kakao_account.email" | "kakao_account.age_range" | "kakao_account.birthday" | "kakao_account.gender") | ("id" | "has_signed_up") | unknown | unknown;
+        UserPropertyKey: string | ("kakao_account.profile" | "kakao_account.name" | "kakao_account.email" | "kakao_account.age_range" | "kakao_account.birthday" | "kakao_account.gender") | ("id" | "has_signed_up");
     };
     responses: {
         /**

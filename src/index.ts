@@ -1,0 +1,18 @@
+// kakao-openapi: a typed client for the Kakao REST API, generated from its OpenAPI description.
+export { createKakaoClient } from './client.js';
+export type { Credential, CredentialName, KakaoCallOptions, KakaoClient, KakaoClientOptions, KakaoResult } from './client.js';
+export {
+  isKakaoError,
+  KakaoApiError,
+  KakaoAuthError,
+  KakaoError,
+  KakaoHttpError,
+  KakaoInvalidResponseError,
+} from './errors.js';
+export type { KakaoErrorKind, KakaoResponseError } from './errors.js';
+export { authorizeUrl, createPkce, exchangeCode, refreshToken } from './login.js';
+export type { AuthorizeUrlParams, ExchangeCodeParams, RefreshTokenParams } from './login.js';
+export { encodeParams } from './serialize.js';
+export { operations, securitySchemes } from '../generated/client/operations.js';
+export type { OperationInfo } from '../generated/client/operations.js';
+export type { components, operations as OperationTypes, paths } from '../generated/client/paths.js';
