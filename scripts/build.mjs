@@ -85,7 +85,7 @@ async function main() {
     files.set('client/paths.ts', await generateTypes(clientView(combined), 'Types of the combined document as the client takes them: JSON-text parameters are typed values.'));
     files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER));
     const inputs = Object.fromEntries(
-      [path.join(root, 'redocly.yaml'), ...listFiles(specDir)].map((f) => [rel(f), sha256(fs.readFileSync(f))]),
+      [path.join(root, 'redocly.yaml'), ...listFiles(specDir).filter((f) => /\.ya?ml$|\.json$/.test(f))].map((f) => [rel(f), sha256(fs.readFileSync(f))]),
     );
     const outputs = Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)]));
     const provenance = {
