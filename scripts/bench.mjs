@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// npm run bench: measures and prints figures (never asserted in tests). Run after `npm run build`.
+//
+//   node scripts/bench.mjs [--requests N]
+//
+// - client overhead per request against a bare fetch to the same loopback server (ratio)
+// - size of the client minified + gzipped: our runtime, the generated routing table, with openapi-fetch
+// - tsc time and instantiation count for a consumer file that calls 20 operations (bench/consumer.ts)
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { root } from './lib/products.mjs';
+
+const require = createRequire(import.meta.url);
+const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '3000' } } });
+const rows = [];
+const row = (what, value, target = '') => {
+  rows.push([what, value, target]);
+  console.error(`  ${what}: ${value}`);
+};
+
+async function clientOverhead(requests) {
+  const { createKakaoClient } = await import(path.join(root, 'dist', 'src', 'index.js'));
+  const body = JSON.stringify({ id: 123456789, connected_at: '2022-04-11T01:45:28Z', kakao_account: { email: 'sample@sample.com' } });
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' }).end(body));
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const kakao = createKakaoClient({ accessToken: 'fake-token', baseUrl: base });
+  const bare = async () => {
+    const res = await fetch(`${base}/v2/user/me?property_keys=%5B%22kakao_account.email%22%5D`, { headers: { Authorization: 'Bearer fake-token' } });
+    return res.json();
+  };
+  const viaClient = async () => (await kakao.GET('/v2/user/me', { params: { query: { property_keys: ['kakao_account.email'] } } })).data;
+  const time = async (fn, n) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await fn();
+    return Number(process.hrtime.bigint() - start) / n / 1000; // µs per request
+  };
+  try {
+    await time(bare, 300);
+    await time(viaClient, 300);
+    // Alternate rounds so that drift on the machine hits both sides alike.
+    const rounds = 5;
+    let bareTotal = 0;
+    let clientTotal = 0;
+    for (let r = 0; r < rounds; r++) {
+      bareTotal += await time(bare, Math.ceil(requests / rounds));
+      clientTotal += await time(viaClient, Math.ceil(requests / rounds));
+    }
+    const b = bareTotal / rounds;
+    const c = clientTotal / rounds;
+    row('bare fetch, per request (loopback)', `${b.toFixed(0)} µs`);
+    row('client, per request (loopback)', `${c.toFixed(0)} µs`);
+    row('client / bare fetch', (c / b).toFixed(3), '≤ 1.05');
+  } finally {
+    server.closeAllConnections?.();
+    server.close();
+  }
+}
+
+async function bundleSize(entry, external) {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external, logLevel: 'silent' });
+  const code = result.outputFiles[0].contents;
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+}
+
+async function sizes() {
+  const dist = path.join(root, 'dist');
+  const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
+  // Our runtime alone: the routing table and openapi-fetch left out.
+  const runtime = await bundleSize(path.join(dist, 'src', 'index.js'), ['openapi-fetch', '../generated/client/operations.js']);
+  const table = await bundleSize(path.join(dist, 'generated', 'client', 'operations.js'), []);
+  const ours = await bundleSize(path.join(dist, 'src', 'index.js'), ['openapi-fetch']);
+  const all = await bundleSize(path.join(dist, 'src', 'index.js'), []);
+  row('client runtime, min+gz (without routing table, openapi-fetch)', kb(runtime.gz), '≤ 3 kB');
+  row('generated routing table, min+gz', kb(table.gz));
+  row('client with routing table, min+gz (openapi-fetch excluded)', kb(ours.gz));
+  row('total with openapi-fetch, min+gz', kb(all.gz));
+}
+
+function typecheck() {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const start = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, [tsc, '-p', 'bench/tsconfig.json', '--extendedDiagnostics'], { cwd: root, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const pick = (label) => out.match(new RegExp(`${label}:\\s+([\\d.]+s?)`))?.[1] ?? '?';
+  row('tsc, consumer calling 20 operations: wall time', `${wall.toFixed(2)} s`);
+  row('tsc, consumer calling 20 operations: check time', pick('Check time'));
+  row('tsc, consumer calling 20 operations: instantiations', pick('Instantiations'));
+}
+
+const started = Date.now();
+console.error('client overhead…');
+await clientOverhead(Number(args.requests));
+console.error('sizes…');
+await sizes();
+console.error('type-checking cost…');
+typecheck();
+
+console.log(`\n| measure | value | target |\n| --- | --- | --- |`);
+for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);
+console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
