@@ -59,7 +59,8 @@ async function bundleProduct(product, tmp) {
 }
 
 async function generateTypes(doc, what) {
-  const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true });
+  // defaultNonNullable off: a documented `default` must not make a request field required.
+  const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true, defaultNonNullable: false });
   return `/**\n * ${BANNER}\n * ${what}\n */\n\n${astToString(ast)}`;
 }
 

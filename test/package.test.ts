@@ -12,6 +12,7 @@ describe('package.json', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
     expect(pkg.exports['./openapi/*']).toBe('./generated/openapi/*');
+    expect(pkg.exports['./mock']).toEqual({ types: './dist/src/mock/index.d.ts', default: './dist/src/mock/index.js' });
   });
 
   it('pins every dependency to an exact version', () => {
@@ -20,14 +21,16 @@ describe('package.json', () => {
     }
   });
 
-  it('packs only dist/, the bundled documents, the README and package.json', () => {
+  it('packs only dist/, the bundled documents and their provenance, the README and package.json', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path).sort();
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/generated/client/operations.js');
     expect(files).toContain('generated/openapi/kakao.json');
-    const unexpected = files.filter((f) => !/^(dist\/(src|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/[^/]+\.(json|yaml)|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
+    expect(files).toContain('generated/provenance.json');
+    expect(files).toContain('dist/src/mock/index.js');
+    const unexpected = files.filter((f) => !/^(dist\/(src|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/[^/]+\.(json|yaml)|generated\/provenance\.json|scripts\/mock\.mjs|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });

@@ -1,0 +1,3 @@
+// kakao-openapi/mock: a Kakao-like mock server to run in tests and CI.
+export { defaultMockKeys, loadCheckedBundle, startKakaoMock } from './server.js';
+export type { KakaoMock, KakaoMockOptions, MockKeys } from './server.js';

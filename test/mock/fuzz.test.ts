@@ -1,0 +1,49 @@
+// Fuzz: malformed requests across every operation (inputs derived from the spec) — wrong types,
+// missing and extra fields, broken JSON text, wrong content types, oversized bodies, odd
+// encodings. The mock must stay up, never answer 5xx, and every error body must be Kakao-shaped.
+// FUZZ_RUNS sets the count (small in npm test; `npm run bench` runs a long one).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKakaoMock, type KakaoMock } from '../../src/mock/index.js';
+import { fuzzRequest, isKakaoShaped } from '../helpers/fuzz.js';
+import { validRequests } from '../helpers/requests.js';
+import { loadBundle } from '../helpers/spec.js';
+
+const runs = Number(process.env.FUZZ_RUNS ?? 150);
+const doc = loadBundle();
+const requests = validRequests(doc);
+let mock: KakaoMock;
+
+beforeAll(async () => {
+  mock = await startKakaoMock({ port: 0, maxBodyBytes: 64 * 1024 });
+});
+afterAll(() => mock?.close());
+
+describe(`the mock under ${runs} malformed requests`, () => {
+  it('never answers 5xx, always with a Kakao-shaped body, and stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(fuzzRequest(requests, mock.keys), async (req) => {
+        const res = await fetch(`${mock.url}${req.target}`, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' });
+        const text = await res.text();
+        expect(res.status, `${req.method} ${req.target}`).toBeLessThan(500);
+        if (res.status >= 400) expect(isKakaoShaped(text), `${res.status} ${text.slice(0, 200)}`).toBe(true);
+      }),
+      { numRuns: runs },
+    );
+    const alive = await fetch(`${mock.url}/v2/user/me`, { headers: { Authorization: 'Bearer fake' } });
+    expect(alive.status).toBe(200);
+  });
+
+  it('answers raw malformed HTTP with a Kakao-shaped 400 and stays up', async () => {
+    const net = await import('node:net');
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(mock.port, '127.0.0.1', () => socket.write('GARBAGE / HTTP/9.9\r\n\x00\x01\r\n\r\n'));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect(isKakaoShaped(reply.split('\r\n\r\n')[1] ?? '')).toBe(true);
+  });
+});
