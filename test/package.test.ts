@@ -30,7 +30,7 @@ describe('package.json', () => {
     expect(files).toContain('generated/openapi/kakao.json');
     expect(files).toContain('generated/provenance.json');
     expect(files).toContain('dist/src/mock/index.js');
-    const unexpected = files.filter((f) => !/^(dist\/(src|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/[^/]+\.(json|yaml)|generated\/provenance\.json|scripts\/mock\.mjs|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
+    const unexpected = files.filter((f) => !/^(dist\/(src|src\/mock|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/[^/]+\.(json|yaml)|generated\/provenance\.json|scripts\/mock\.mjs|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });
