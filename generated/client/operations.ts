@@ -105,6 +105,18 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       "target_ids"
     ]
   },
+  "GET /v2/push/tokens": {
+    "operationId": "listPushTokens",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "jsonQuery": [
+      "uuids"
+    ]
+  },
   "GET /v2/user/me": {
     "operationId": "getUserMe",
     "host": "https://kapi.kakao.com",
@@ -209,6 +221,53 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "body": "application/x-www-form-urlencoded",
     "jsonBody": [
       "properties"
+    ]
+  },
+  "POST /v2/push/deregister": {
+    "operationId": "deregisterPushToken",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v2/push/register": {
+    "operationId": "registerPushToken",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v2/push/send": {
+    "operationId": "sendPushNotifications",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "push_message",
+      "uuids"
+    ]
+  },
+  "POST /v2/push/tokens": {
+    "operationId": "listPushTokensViaPost",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "uuids"
     ]
   },
   "POST /v2/user/me": {

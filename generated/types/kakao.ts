@@ -497,6 +497,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/push/deregister": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete push token
+         * @description Deletes a push token registered with Kakao, named by the user's ID (`uuid`), the device ID
+         *     and the push service, so the device no longer receives push notifications sent to that user.
+         *     Call it from the service's server when a user logs out of the app on a device or turns push
+         *     notifications off there; the app has to tell the server first.
+         *
+         *     On success Kakao answers `200`; no response body is documented (Kakao's SDK expected an
+         *     empty one).
+         *
+         *     **Server only.** The API takes the app's Admin key, which must never reach a client.
+         */
+        post: operations["deregisterPushToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/push/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register push token
+         * @description Stores a device's push token (device token) issued by APNs or FCM with Kakao, under the
+         *     service's own user ID (`uuid`) and a device ID, so that `POST /v2/push/send` can later reach
+         *     every device of that user. Register one token per device: `device_id` tells a user's devices
+         *     apart.
+         *
+         *     On success the body is a bare number: in how many days the registration expires (`-1`: it
+         *     does not expire). Kakao does not extend the period by itself; register the token again
+         *     before it runs out.
+         *
+         *     **Server only.** The API takes the app's Admin key, which must never reach a client. Kakao
+         *     recommends limiting the servers that may call with it in the app's allowed IP addresses; a
+         *     call from another address gets `401` (`-401`, `ip mismatched!`).
+         *
+         *     **Before use.** Push notification must be enabled for the app ([Push notification] >
+         *     [Enable] on the app management page), with the APNs key or certificate and the FCM service
+         *     account key registered for the platforms the service uses.
+         */
+        post: operations["registerPushToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/push/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send push notifications
+         * @description Sends a push notification to every device registered for the given users (`uuids`, a JSON
+         *     array of the service's user IDs sent as text). Kakao looks up each user's tokens and
+         *     delivers through APNs to iOS devices and through FCM to Android devices; `push_message`
+         *     (JSON sent as text) holds what to send to each: `for_apns` and `for_fcm`. Kakao's SDKs
+         *     support registering, listing and deleting tokens, but sending only works through this REST
+         *     API.
+         *
+         *     **Bypass.** With `bypass=true` Kakao does not use the tokens registered for the users but
+         *     sends to the token given in each part (`for_apns.push_token`, `for_fcm.push_token`), for a
+         *     service that keeps the tokens itself. What Kakao then does with `uuids` is not documented;
+         *     the projects seen still send it.
+         *
+         *     **Payload limits.** An APNs notification may carry at most 4 KB (256 bytes up to iOS 7, 5 KB
+         *     for VoIP), counted on what the device receives and leaving out `topic`, `push_alert`,
+         *     `return_url` and `push_token`; above that, when `message` is a string, Kakao cuts its end and
+         *     appends `..`. FCM takes up to 4 KB of `custom_field`. iOS apps can keep localized message
+         *     formats in the app bundle and send only `message.loc-key` and `message.loc-args`.
+         *
+         *     A `200` means Kakao accepted the request, not that every device received the notification;
+         *     `return_url` in each part asks Kakao to report failed deliveries. No response body is
+         *     documented.
+         *
+         *     **Server only.** The API takes the app's Admin key, which must never reach a client.
+         */
+        post: operations["sendPushNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/push/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve push token
+         * @description Lists the push tokens Kakao holds for one user (`uuid`) or for up to 100 users (`uuids`, a
+         *     JSON array of IDs sent as text). Send exactly one of the two. A user may have several
+         *     tokens, one per registered device, so the answer is a JSON array with one entry per token:
+         *     the user's ID, the device ID, the push service, the token and when it was registered and
+         *     last updated. Kakao serves the same API with `GET` and `POST`; the `POST` form takes the same
+         *     parameters in a form body.
+         *
+         *     **Server only.** The API takes the app's Admin key, which must never reach a client.
+         */
+        get: operations["listPushTokens"];
+        put?: never;
+        /**
+         * Retrieve push token
+         * @description Lists the push tokens Kakao holds for one user (`uuid`) or for up to 100 users (`uuids`, a
+         *     JSON array of IDs sent as text). Send exactly one of the two. A user may have several
+         *     tokens, one per registered device, so the answer is a JSON array with one entry per token:
+         *     the user's ID, the device ID, the push service, the token and when it was registered and
+         *     last updated. Kakao serves the same API with `GET` and `POST`; the `POST` form takes the same
+         *     parameters in a form body.
+         *
+         *     **Server only.** The API takes the app's Admin key, which must never reach a client.
+         */
+        post: operations["listPushTokensViaPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/user/me": {
         parameters: {
             query?: never;
@@ -1199,6 +1342,224 @@ export interface components {
              */
             uuid?: string;
         };
+        /**
+         * PushApnsMessage
+         * @description The notification for iOS devices (APNs tokens). Kakao turns these fields into the APNs
+         *     payload (`aps` and custom keys).
+         */
+        PushApnsMessage: {
+            /**
+             * @description Number shown on the app icon. A negative value is ignored (Kakao's legacy iOS SDK defaults to `-1`).
+             * @example 3
+             */
+            badge?: number;
+            /**
+             * @description APNs' `category`, the notification's category identifier registered by the app.
+             * @example INVITE_CATEGORY
+             */
+            category?: string;
+            /**
+             * @description APNs' `content-available`; `1` makes it a background update (silent) notification.
+             * @example 1
+             */
+            "content-available"?: number;
+            /**
+             * @description Extra key–value data handed to the app with the notification. Kakao's examples use text
+             *     and number values; other value types are not documented.
+             * @example {
+             *       "article_id": "111",
+             *       "comment_id": "222"
+             *     }
+             */
+            custom_field?: {
+                [key: string]: string | number;
+            };
+            /**
+             * @description The text shown in Notification Center, APNs' `alert`: a string, or an object with APNs'
+             *     alert keys. With a localized message set stored in the app bundle, pass the set's key in
+             *     `loc-key` and the values to fill in as `loc-args` (e.g. `"COMMENT_ALERT_FORMAT" = "%@님 외
+             *     %@명이 댓글을 달았습니다.";` with `loc-args: ["홍길동", "2"]`).
+             * @example 홍길동님 외 2명이 댓글을 달았습니다.
+             */
+            message?: string | ({
+                /** @description Values substituted into the message format, in order. */
+                "loc-args"?: string[];
+                /** @description Key of a message format stored in the app bundle. */
+                "loc-key"?: string;
+            } & {
+                [key: string]: string | string[];
+            });
+            /**
+             * @description `false` sends the notification silently and keeps it out of Notification Center, e.g. to
+             *     change only the badge. Kakao's default is `true`.
+             */
+            push_alert?: boolean;
+            /**
+             * @description With `bypass=true` only: the APNs device token to send to directly, instead of the tokens
+             *     registered with Kakao.
+             */
+            push_token?: string;
+            /**
+             * @description URL Kakao calls back when delivery fails (APNs answers `BadDeviceToken`, `Unregistered` or
+             *     `DeviceTokenNotForTopic`), for the service to handle the failed token.
+             */
+            return_url?: string;
+            /**
+             * @description Sound to play. `default`, or a sound file of the app; if the app has no such file the
+             *     default sound plays.
+             * @example default
+             */
+            sound?: string;
+            /**
+             * @description `voip` for a VoIP (Voice over Internet Protocol) notification.
+             * @example voip
+             */
+            topic?: string;
+        };
+        /**
+         * PushFcmMessage
+         * @description The notification for Android devices (FCM tokens).
+         */
+        PushFcmMessage: {
+            /**
+             * @description Collapse key: when several notifications with the same value are waiting, only the last
+             *     one is delivered to the device.
+             * @example articleId123
+             */
+            collapse?: string;
+            /**
+             * @description Extra key–value data handed to the app with the notification. Unlike APNs, FCM takes up to
+             *     4 KB of `custom_field` per notification. Kakao's examples use text and number values;
+             *     other value types are not documented.
+             * @example {
+             *       "article_id": 111,
+             *       "comment_id": 222,
+             *       "comment_preview": "나의 댓글을 받아랏!...(생략)"
+             *     }
+             */
+            custom_field?: {
+                [key: string]: string | number;
+            };
+            /**
+             * @deprecated
+             * @description GCM's option to hold the message while the device is idle. It is in Kakao's example, but
+             *     Kakao's later legacy SDKs no longer offer it for the FCM part, and the legacy iOS SDK
+             *     marked it deprecated with the value ignored. Leave it out.
+             */
+            delay_while_idle?: boolean;
+            /** @description `true` for a test: the message is processed but not delivered to devices. */
+            dry_run?: boolean;
+            /**
+             * @description FCM's notification payload, shown to the user: key–value pairs with the keys FCM predefines
+             *     for notifications (Kakao refers to FCM's HTTP server reference), e.g. `title` and `body`.
+             */
+            notification?: {
+                /** @description Notification text (an FCM key). */
+                body?: string;
+                /** @description Notification title (an FCM key). */
+                title?: string;
+            } & {
+                [key: string]: string;
+            };
+            /**
+             * @description `high` lets the message reach a device in Doze mode; Kakao's server default is `normal`.
+             * @enum {string}
+             */
+            priority?: "high" | "normal";
+            /**
+             * @description With `bypass=true` only: the FCM registration token to send to directly, instead of the
+             *     tokens registered with Kakao.
+             */
+            push_token?: string;
+            /** @description URL Kakao calls back when delivery fails, for the service to handle the failed token. */
+            return_url?: string;
+            /**
+             * @description How long FCM keeps an undelivered message, in seconds. Zero or a negative value is ignored;
+             *     FCM's default is four weeks.
+             * @example 17200
+             */
+            time_to_live?: number;
+        };
+        /**
+         * PushMessage
+         * @description What to send, per push service: `for_apns` for the user's iOS devices (APNs tokens) and
+         *     `for_fcm` for Android devices (FCM tokens). Give the part for each platform that should get
+         *     the notification. The size limits are the push services': an APNs notification carries at
+         *     most 4 KB (256 bytes up to iOS 7, 5 KB for VoIP), counted on what the device receives and
+         *     excluding `topic`, `push_alert`, `return_url` and `push_token`; when it is larger and `message`
+         *     is a string, Kakao cuts the end of `message` and appends `..`. For FCM, `custom_field` may take
+         *     up to 4 KB.
+         */
+        PushMessage: {
+            for_apns?: components["schemas"]["PushApnsMessage"];
+            for_fcm?: components["schemas"]["PushFcmMessage"];
+            /**
+             * @deprecated
+             * @description The Android part's name in the v1 APIs, when Android tokens were GCM tokens; Kakao's v1
+             *     example and SDKs used it. Since v2 the part is `for_fcm`; whether v2 still accepts
+             *     `for_gcm` is not documented.
+             */
+            for_gcm?: components["schemas"]["PushFcmMessage"];
+        };
+        /**
+         * PushTokenInfo
+         * @description One push token registered with Kakao for a user's device.
+         */
+        PushTokenInfo: {
+            /**
+             * Format: date-time
+             * @description When the token was first registered (UTC).
+             * @example 2014-07-29T06:24:12Z
+             */
+            created_at: string;
+            /**
+             * @description The ID that tells this device apart from the user's other devices.
+             * @example 0f365b39-c33d-39be-bdfc-74aaf5534470
+             */
+            device_id: string;
+            /** @description The push token issued by APNs (64 characters) or FCM. */
+            push_token: string;
+            /**
+             * @description Push service of the token. Kakao lists `apns` and `fcm`; tokens of the older v1 APIs were
+             *     shown with `gcm` (Kakao's Flutter SDK fixture), which the v2 page no longer mentions.
+             * @example fcm
+             */
+            push_type: string;
+            /**
+             * Format: date-time
+             * @description When the token was last updated (UTC).
+             * @example 2014-07-29T06:24:12Z
+             */
+            updated_at: string;
+            /**
+             * @deprecated
+             * @description Deprecated name of the user's ID, replaced by `uuid`. Kakao's page marks it deprecated
+             *     without saying whether it is still sent; the v1 responses had it instead of `uuid`.
+             */
+            user_id?: string;
+            /**
+             * @description The service's user ID the token is registered under (an integer from 1 to 2^63 − 1, as a string).
+             * @example 9876543211234
+             */
+            uuid: string;
+        };
+        /**
+         * PushType
+         * @description Which push service the token belongs to: `apns` (Apple Push Notification service) or `fcm`
+         *     (Firebase Cloud Messaging). Version 1 of these APIs took `gcm` for Android tokens; since the
+         *     v2 APIs (2 December 2020) the value for Android is `fcm`.
+         * @enum {string}
+         */
+        PushType: "apns" | "fcm";
+        /**
+         * PushUuid
+         * @description The service's own ID for a user (`uuid`), under which Kakao keeps that user's push tokens. Kakao
+         *     types it as a string that may hold only an integer from 1 to 2^63 − 1; a service that uses
+         *     Kakao Login can use the user's service user ID (`id`), or any numeric ID it issues itself. It
+         *     is not the Kakao Talk `uuid` of the friends and message APIs.
+         * @example 1234
+         */
+        PushUuid: string;
         /**
          * RevokedServiceTerm
          * @description A service term whose consent was withdrawn (Kakao's reference calls this type `RevokedServiceTerms`).
@@ -2545,6 +2906,208 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deregisterPushToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description The device ID the token was registered with.
+                     * @example 0f365b39-c33d-39be-bdfc-74aaf5534470
+                     */
+                    device_id: string;
+                    push_type: components["schemas"]["PushType"];
+                    uuid: components["schemas"]["PushUuid"];
+                };
+            };
+        };
+        responses: {
+            /** @description The token is deleted. No response body is documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerPushToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded (Kakao's example sends `Content-Type: application/x-www-form-urlencoded`). */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description ID of the device, unique among the devices of this `uuid`. For APNs the device's
+                     *     token itself may serve, since each device has its own; for FCM the service needs
+                     *     its own way to derive a unique ID per device.
+                     * @example 0f365b39-c33d-39be-bdfc-74aaf5534470
+                     */
+                    device_id: string;
+                    /** @description The push token issued by APNs (64 characters) or FCM. */
+                    push_token: string;
+                    push_type: components["schemas"]["PushType"];
+                    uuid: components["schemas"]["PushUuid"];
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description The token is registered. The body is a bare JSON number: the days until the registration
+             *     expires, or `-1` when it does not expire.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendPushNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded; `uuids` and `push_message` are JSON sent as text. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description `true` to send to the push tokens given in `push_message` (`for_apns.push_token`,
+                     *     `for_fcm.push_token`) instead of the tokens registered with Kakao. Default
+                     *     `false`.
+                     * @default false
+                     */
+                    bypass?: boolean;
+                    /** @description What to send, per push service, as a JSON object sent as text (see `PushMessage`). */
+                    push_message: string;
+                    /** @description The users to notify, as a JSON array of the service's user IDs (strings) sent as text. */
+                    uuids: string;
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description Kakao accepted the notification for sending. Delivery to the devices is not confirmed by
+             *     it. No response body is documented.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPushTokens: {
+        parameters: {
+            query?: {
+                /**
+                 * @description One user's ID, for that user's tokens. Send either `uuid` or `uuids`.
+                 * @example 1234
+                 */
+                uuid?: components["schemas"]["PushUuid"];
+                /**
+                 * @description Up to 100 users' IDs, as a JSON array of strings sent as text, for all their tokens.
+                 *     Send either `uuid` or `uuids`.
+                 */
+                uuids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens registered for the user or users, one entry per device; an array. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushTokenInfo"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPushTokensViaPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The same parameters as the `GET` form, form-encoded (Kakao's example sends
+         *     `Content-Type: application/x-www-form-urlencoded`). Send either `uuid` or `uuids`.
+         */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    uuid?: components["schemas"]["PushUuid"];
+                    /** @description Up to 100 users' IDs, as a JSON array of strings sent as text. */
+                    uuids?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The tokens registered for the user or users, one entry per device; an array. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushTokenInfo"][];
                 };
             };
             400: components["responses"]["BadRequest"];
