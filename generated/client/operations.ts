@@ -171,6 +171,48 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "security": [],
     "body": "application/x-www-form-urlencoded"
   },
+  "POST /v1/api/talk/friends/message/default/send": {
+    "operationId": "sendDefaultMessage",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "receiver_uuids",
+      "template_object"
+    ]
+  },
+  "POST /v1/api/talk/friends/message/scrap/send": {
+    "operationId": "sendScrapMessage",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "receiver_uuids",
+      "template_args"
+    ]
+  },
+  "POST /v1/api/talk/friends/message/send": {
+    "operationId": "sendCustomMessage",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "receiver_uuids",
+      "template_args"
+    ]
+  },
   "POST /v1/user/logout": {
     "operationId": "logoutUser",
     "host": "https://kapi.kakao.com",
@@ -221,6 +263,45 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "body": "application/x-www-form-urlencoded",
     "jsonBody": [
       "properties"
+    ]
+  },
+  "POST /v2/api/talk/memo/default/send": {
+    "operationId": "sendDefaultMemo",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "template_object"
+    ]
+  },
+  "POST /v2/api/talk/memo/scrap/send": {
+    "operationId": "sendScrapMemo",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "template_args"
+    ]
+  },
+  "POST /v2/api/talk/memo/send": {
+    "operationId": "sendCustomMemo",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "template_args"
     ]
   },
   "POST /v2/push/deregister": {

@@ -212,6 +212,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api/talk/friends/message/default/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send message with default template
+         * @description Sends a message built from one of Kakao's default templates — feed, list, location,
+         *     commerce, text or calendar, given as JSON text in `template_object` (see
+         *     `MessageTemplateObject`) — to up to five Kakao Talk friends of the logged-in user. The same
+         *     message to the user's own chat is `POST /v2/api/talk/memo/default/send`.
+         *
+         *     **Receivers.** `receiver_uuids` names one to five friends by the UUIDs Kakao gives for them to
+         *     this app, from the Kakao Talk friends list API (`GET /v1/api/talk/friends`) or the friends
+         *     picker; UUIDs from another app do not work, and the sender cannot be a receiver. A receiver
+         *     must use the service (signed up with Kakao Login) and have agreed to the consent items
+         *     "Friends list in Kakao service" (`friends`) and "Send message in Kakao Talk"
+         *     (`talk_message`). Daily and monthly quotas apply per sender, per receiver and per
+         *     sender–receiver pair (see Kakao's quota page).
+         *
+         *     **Preconditions.** The sender has agreed to `talk_message` (`403` with `-3` or `-402`
+         *     otherwise) and, to read the friends list, to `friends`. Sending to friends is an additional
+         *     feature Kakao grants after review ([App] > [Additional Features], Kakao Talk friends list /
+         *     message, the Kakao Talk Social API permission); until then, and always in test apps, only the
+         *     app's team members can be listed and messaged. Kakao Talk Message is for messages between
+         *     users of a service: a service notifying its users (orders, deliveries) should use Kakao's
+         *     business notification messages instead.
+         *
+         *     **Result.** `200` with `successful_receiver_uuids` when the message was sent. When a message
+         *     to several friends reaches only some of them, the answer is still `200` and `failure_info`
+         *     groups the others by error code (e.g. `-530` refuses messages, `-532` sender's daily quota
+         *     used up). When a message to a single friend fails, the answer is `400` with that code.
+         *
+         *     Send the form with `Content-Type: application/x-www-form-urlencoded` (Kakao's examples add
+         *     `;charset=utf-8`).
+         */
+        post: operations["sendDefaultMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/talk/friends/message/scrap/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send scrap message
+         * @description Sends a message made from a web page to up to five Kakao Talk friends of the logged-in user.
+         *     Kakao scrapes `request_url` and builds a feed-style message from the page's Open Graph tags;
+         *     with `template_id` the scraped values go into one of the app's custom templates through
+         *     Kakao's reserved `${SCRAP_*}` arguments, and `template_args` fills its other arguments. The
+         *     page's domain must be a registered web domain of the app. The same message to the user's own
+         *     chat is `POST /v2/api/talk/memo/scrap/send`.
+         *
+         *     **Receivers.** `receiver_uuids` names one to five friends by the UUIDs Kakao gives for them to
+         *     this app, from the Kakao Talk friends list API (`GET /v1/api/talk/friends`) or the friends
+         *     picker; UUIDs from another app do not work, and the sender cannot be a receiver. A receiver
+         *     must use the service (signed up with Kakao Login) and have agreed to the consent items
+         *     "Friends list in Kakao service" (`friends`) and "Send message in Kakao Talk"
+         *     (`talk_message`). Daily and monthly quotas apply per sender, per receiver and per
+         *     sender–receiver pair (see Kakao's quota page).
+         *
+         *     **Preconditions.** The sender has agreed to `talk_message` (`403` with `-3` or `-402`
+         *     otherwise) and, to read the friends list, to `friends`. Sending to friends is an additional
+         *     feature Kakao grants after review ([App] > [Additional Features], Kakao Talk friends list /
+         *     message, the Kakao Talk Social API permission); until then, and always in test apps, only the
+         *     app's team members can be listed and messaged. Kakao Talk Message is for messages between
+         *     users of a service: a service notifying its users (orders, deliveries) should use Kakao's
+         *     business notification messages instead.
+         *
+         *     **Result.** `200` with `successful_receiver_uuids` when the message was sent. When a message
+         *     to several friends reaches only some of them, the answer is still `200` and `failure_info`
+         *     groups the others by error code (e.g. `-530` refuses messages, `-532` sender's daily quota
+         *     used up). When a message to a single friend fails, the answer is `400` with that code.
+         *
+         *     Send the form with `Content-Type: application/x-www-form-urlencoded` (Kakao's examples add
+         *     `;charset=utf-8`).
+         */
+        post: operations["sendScrapMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/talk/friends/message/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send message with custom template
+         * @description Sends a message built from one of the app's custom templates (made in the message template
+         *     tool on Kakao Developers, with user arguments filled from `template_args`) to up to five Kakao
+         *     Talk friends of the logged-in user. The template's purpose must be Kakao Talk Message; a
+         *     template of the Kakao Talk Share / memo type gets `-2`. The same message to the user's own
+         *     chat is `POST /v2/api/talk/memo/send`.
+         *
+         *     **Receivers.** `receiver_uuids` names one to five friends by the UUIDs Kakao gives for them to
+         *     this app, from the Kakao Talk friends list API (`GET /v1/api/talk/friends`) or the friends
+         *     picker; UUIDs from another app do not work, and the sender cannot be a receiver. A receiver
+         *     must use the service (signed up with Kakao Login) and have agreed to the consent items
+         *     "Friends list in Kakao service" (`friends`) and "Send message in Kakao Talk"
+         *     (`talk_message`). Daily and monthly quotas apply per sender, per receiver and per
+         *     sender–receiver pair (see Kakao's quota page).
+         *
+         *     **Preconditions.** The sender has agreed to `talk_message` (`403` with `-3` or `-402`
+         *     otherwise) and, to read the friends list, to `friends`. Sending to friends is an additional
+         *     feature Kakao grants after review ([App] > [Additional Features], Kakao Talk friends list /
+         *     message, the Kakao Talk Social API permission); until then, and always in test apps, only the
+         *     app's team members can be listed and messaged. Kakao Talk Message is for messages between
+         *     users of a service: a service notifying its users (orders, deliveries) should use Kakao's
+         *     business notification messages instead.
+         *
+         *     **Result.** `200` with `successful_receiver_uuids` when the message was sent. When a message
+         *     to several friends reaches only some of them, the answer is still `200` and `failure_info`
+         *     groups the others by error code (e.g. `-530` refuses messages, `-532` sender's daily quota
+         *     used up). When a message to a single friend fails, the answer is `400` with that code.
+         *
+         *     Send the form with `Content-Type: application/x-www-form-urlencoded` (Kakao's examples add
+         *     `;charset=utf-8`).
+         */
+        post: operations["sendCustomMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oidc/userinfo": {
         parameters: {
             query?: never;
@@ -456,6 +600,110 @@ export interface paths {
          *     Kakao documents this API with the user's access token only.
          */
         post: operations["updateUserProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/memo/default/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send me message with default template
+         * @description Sends a message to the logged-in user's own Kakao Talk chat ("My Chatroom"), built from one
+         *     of Kakao's default templates — feed, list, location, commerce, text or calendar — given as
+         *     JSON text in `template_object` (see `MessageTemplateObject` for every field). This API
+         *     reaches only the user the access token belongs to; sending to friends is
+         *     `POST /v1/api/talk/friends/message/default/send`.
+         *
+         *     **Preconditions.** Kakao Login is enabled for the app and the user has agreed to the
+         *     consent item "Send message in Kakao Talk" (`talk_message`); without it the call gets `403`
+         *     (`-3` when the app has not set the item up, `-402` when the user has not agreed — ask for
+         *     additional consent). Web links in the message only open web domains registered for the app
+         *     ([App] > [Product Link]); app links open the app's default native app scheme. Kakao Talk
+         *     Message is for messages between users of a service: a service notifying its users (orders,
+         *     deliveries) should use Kakao's business notification messages instead.
+         *
+         *     Send the form with `Content-Type: application/x-www-form-urlencoded` (Kakao's examples add
+         *     `;charset=utf-8`). On success the body is `{"result_code":0}`.
+         */
+        post: operations["sendDefaultMemo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/memo/scrap/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send me scrape message
+         * @description Sends a message made from a web page to the logged-in user's own Kakao Talk chat ("My
+         *     Chatroom"). Kakao scrapes `request_url` and builds a feed-style message from the page's Open
+         *     Graph tags (`og:image`, `og:title`, `og:description`, for media also the duration). With
+         *     `template_id`, the scraped values are placed in one of the app's custom templates instead,
+         *     through Kakao's reserved arguments (`${SCRAP_TITLE}`, `${SCRAP_IMAGE}` …); `template_args`
+         *     fills the template's other arguments. This API reaches only the user the access token
+         *     belongs to; sending to friends is `POST /v1/api/talk/friends/message/scrap/send`.
+         *
+         *     **Preconditions.** Kakao Login is enabled and the user has agreed to the consent item "Send
+         *     message in Kakao Talk" (`talk_message`) (`403` with `-3` or `-402` otherwise). The page's
+         *     domain must be one of the app's registered web domains, and the page must be reachable
+         *     from the internet. Kakao caches scraped pages: after changing a page, clear its cache with
+         *     the OG cache reset tool on Kakao Developers.
+         *
+         *     Send the form with `Content-Type: application/x-www-form-urlencoded`. On success the body is
+         *     `{"result_code":0}`.
+         */
+        post: operations["sendScrapMemo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/memo/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send me message with custom template
+         * @description Sends a message built from one of the app's custom templates to the logged-in user's own
+         *     Kakao Talk chat ("My Chatroom"). Custom templates are made in the message template tool on
+         *     Kakao Developers (feed, list or commerce layouts, with more room than the default templates:
+         *     several images, a profile, longer lists) and can hold user arguments (`${NAME}`) that
+         *     `template_args` fills at send time. This API reaches only the user the access token belongs
+         *     to; sending to friends is `POST /v1/api/talk/friends/message/send`.
+         *
+         *     **Preconditions.** Kakao Login is enabled and the user has agreed to the consent item "Send
+         *     message in Kakao Talk" (`talk_message`), as for every Kakao Talk Message API (`403` with
+         *     `-3` or `-402` otherwise). Links in the template open only web domains registered for the
+         *     app; the template's component link settings decide where the source area at the bottom of
+         *     the message leads.
+         *
+         *     Send the form with `Content-Type: application/x-www-form-urlencoded`. On success the body is
+         *     `{"result_code":0}`.
+         */
+        post: operations["sendCustomMemo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1217,6 +1465,801 @@ export interface components {
             msg: string;
             /** @description With `-402`, the consent items (scope IDs) the call needs and the user has not agreed to. */
             required_scopes?: string[];
+        };
+        /**
+         * MessageCalendarTemplate
+         * @description Calendar message: a Talk Calendar public event or subscription calendar of a Kakao Talk
+         *     Channel linked to the app, described by a content. Kakao adds a button that lets the reader
+         *     add the event to, or subscribe to the calendar in, their own Talk Calendar; one button of the
+         *     app's own can be added with `buttons`. Only events and calendars of the Kakao Talk Channel
+         *     connected to the app can be used.
+         * @example {
+         *       "object_type": "calendar",
+         *       "id_type": "event",
+         *       "id": "FAKE-PUBLIC-EVENT-ID",
+         *       "content": {
+         *         "title": "1월 신작 평론 모임",
+         *         "description": "따끈한 신작 감상평을 나누는 월간 모임에 초대합니다.",
+         *         "image_url": "http://k.kakaocdn.net/dn/dFUqwp/bl3SUTqb2VV/VFSqyPpKUzZVVMcmotN9A0/kakaolink40_original.png",
+         *         "link": {
+         *           "web_url": "https://developers.kakao.com",
+         *           "mobile_web_url": "https://developers.kakao.com"
+         *         }
+         *       },
+         *       "buttons": [
+         *         {
+         *           "title": "모임 주제 보기",
+         *           "link": {
+         *             "web_url": "https://developers.kakao.com",
+         *             "mobile_web_url": "https://developers.kakao.com"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MessageCalendarTemplate: {
+            /** @description One button of the app's own, next to the button Kakao adds; at most one. */
+            buttons?: components["schemas"]["MessageTemplateButton"][];
+            content: components["schemas"]["MessageTemplateContent"];
+            /**
+             * @description ID of the public event or subscription calendar (from the Talk Calendar APIs).
+             * @example FAKE-PUBLIC-EVENT-ID
+             */
+            id: string;
+            /**
+             * @description What `id` names, `event` (a public event) or `calendar` (a subscription calendar).
+             * @example event
+             * @enum {string}
+             */
+            id_type: "event" | "calendar";
+            /**
+             * @description Always `calendar`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            object_type: "calendar";
+        };
+        /**
+         * MessageCommerceTemplate
+         * @description Commerce message: a product (content with image, title and link) with its price information:
+         *     regular price, discounted price, discount rate or fixed discount, product name. The content's
+         *     `description` is not shown. Buttons behave as in the feed template (`button_title`, or up to
+         *     two `buttons`). Kakao's older guide recommends an image of at least 800×800 pixels.
+         * @example {
+         *       "object_type": "commerce",
+         *       "content": {
+         *         "title": "Ivory long dress (4 Color)",
+         *         "image_url": "http://mud-kage.kakao.co.kr/dn/RY8ZN/btqgOGzITp3/uCM1x2xu7GNfr7NS9QvEs0/kakaolink40_original.png",
+         *         "image_width": 640,
+         *         "image_height": 640,
+         *         "link": {
+         *           "web_url": "https://style.kakao.com/main/women/contentId=100",
+         *           "mobile_web_url": "https://style.kakao.com/main/women/contentId=100",
+         *           "android_execution_params": "contentId=100",
+         *           "ios_execution_params": "contentId=100"
+         *         }
+         *       },
+         *       "commerce": {
+         *         "regular_price": 208800,
+         *         "discount_price": 146160,
+         *         "discount_rate": 30
+         *       },
+         *       "buttons": [
+         *         {
+         *           "title": "구매하기",
+         *           "link": {
+         *             "web_url": "https://style.kakao.com/main/women/contentId=100/buy",
+         *             "mobile_web_url": "https://style.kakao.com/main/women/contentId=100/buy",
+         *             "android_execution_params": "contentId=100&buy=true",
+         *             "ios_execution_params": "contentId=100&buy=true"
+         *           }
+         *         },
+         *         {
+         *           "title": "공유하기",
+         *           "link": {
+         *             "web_url": "https://style.kakao.com/main/women/contentId=100/share",
+         *             "mobile_web_url": "https://style.kakao.com/main/women/contentId=100/share",
+         *             "android_execution_params": "contentId=100&share=true",
+         *             "ios_execution_params": "contentId=100&share=true"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MessageCommerceTemplate: {
+            /**
+             * @description Label of the default button, when it should not read Kakao's default label.
+             * @example 구매하기
+             */
+            button_title?: string;
+            /** @description Buttons replacing the default one; up to two. */
+            buttons?: components["schemas"]["MessageTemplateButton"][];
+            commerce: components["schemas"]["MessageTemplateCommerce"];
+            content: components["schemas"]["MessageTemplateContent"];
+            /**
+             * @description Always `commerce`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            object_type: "commerce";
+        };
+        /**
+         * MessageCustomTemplateForm
+         * @description Form fields of a message built on a custom template.
+         */
+        MessageCustomTemplateForm: {
+            /**
+             * @description Values for the template's user arguments, as a JSON object of strings sent as text,
+             *     `{"${KEY}":"${VALUE}"}`. Needed only when the template uses user arguments. See
+             *     `MessageTemplateArgs`.
+             */
+            template_args?: string;
+            /**
+             * Format: int64
+             * @description ID of a custom template made for the app in the message template tool ([Tools] >
+             *     [Message Template Builder] on Kakao Developers). For messages to friends the template's
+             *     purpose must be set to Kakao Talk Message; a template of the Kakao Talk Share / memo type
+             *     gets `-2` (`template_type (messageType: 'kakaolink/memo API') is invalid…`).
+             * @example 123456
+             */
+            template_id: number;
+        };
+        /**
+         * MessageDefaultTemplateForm
+         * @description Form field of a message built on a default template.
+         */
+        MessageDefaultTemplateForm: {
+            /**
+             * @description The message, as a default template object sent as JSON text: one of the feed, list,
+             *     location, commerce, text and calendar templates, chosen by `object_type`. See
+             *     `MessageTemplateObject`.
+             */
+            template_object: string;
+        };
+        /**
+         * MessageFailureInfo
+         * @description Receivers of a message to several friends that did not get it, grouped by the error that stopped them.
+         */
+        MessageFailureInfo: {
+            /**
+             * @description Kakao's error code for these receivers, e.g. `-530` (the receiver refuses messages),
+             *     `-532` (the sender's daily quota in the app is used up), `-533` (the receiver's daily
+             *     quota), `-536` (the daily quota of this sender–receiver pair), `-502` (not a friend).
+             * @example -532
+             */
+            code: number;
+            /**
+             * @description Human-readable cause; match on `code`.
+             * @example daily message limit per sender has been exceeded.
+             */
+            msg: string;
+            /** @description UUIDs of the receivers that failed with this error. */
+            receiver_uuids: string[];
+        };
+        /**
+         * MessageFeedTemplate
+         * @description Feed message: one content (image, title, description) with optional item area, social
+         *     counters and buttons. Without `item_content` it is Kakao's "feed A" layout (image and text);
+         *     with it, "feed B" (an image item and/or a list of text items). Scrap messages use the same
+         *     layout, filled from the scraped page.
+         *
+         *     Buttons: without `buttons`, one button labelled `button_title` (Kakao's default label reads
+         *     "자세히 보기", "View details") opens the content's link; `buttons` (up to two) replaces it.
+         *     Kakao's older guide recommends an image of at least 800×800 pixels.
+         * @example {
+         *       "object_type": "feed",
+         *       "content": {
+         *         "title": "오늘의 디저트",
+         *         "description": "아메리카노, 빵, 케익",
+         *         "image_url": "https://mud-kage.kakao.com/dn/NTmhS/btqfEUdFAUf/FjKzkZsnoeE4o19klTOVI1/openlink_640x640s.jpg",
+         *         "image_width": 640,
+         *         "image_height": 640,
+         *         "link": {
+         *           "web_url": "http://www.daum.net",
+         *           "mobile_web_url": "http://m.daum.net",
+         *           "android_execution_params": "contentId=100",
+         *           "ios_execution_params": "contentId=100"
+         *         }
+         *       },
+         *       "item_content": {
+         *         "profile_text": "Kakao",
+         *         "profile_image_url": "https://mud-kage.kakao.com/dn/Q2iNx/btqgeRgV54P/VLdBs9cvyn8BJXB3o7N8UK/kakaolink40_original.png",
+         *         "title_image_url": "https://mud-kage.kakao.com/dn/Q2iNx/btqgeRgV54P/VLdBs9cvyn8BJXB3o7N8UK/kakaolink40_original.png",
+         *         "title_image_text": "Cheese cake",
+         *         "title_image_category": "Cake",
+         *         "items": [
+         *           {
+         *             "item": "Cake1",
+         *             "item_op": "1000원"
+         *           },
+         *           {
+         *             "item": "Cake2",
+         *             "item_op": "2000원"
+         *           },
+         *           {
+         *             "item": "Cake3",
+         *             "item_op": "3000원"
+         *           },
+         *           {
+         *             "item": "Cake4",
+         *             "item_op": "4000원"
+         *           },
+         *           {
+         *             "item": "Cake5",
+         *             "item_op": "5000원"
+         *           }
+         *         ],
+         *         "sum": "Total",
+         *         "sum_op": "15000원"
+         *       },
+         *       "social": {
+         *         "like_count": 100,
+         *         "comment_count": 200,
+         *         "shared_count": 300,
+         *         "view_count": 400,
+         *         "subscriber_count": 500
+         *       },
+         *       "buttons": [
+         *         {
+         *           "title": "웹으로 이동",
+         *           "link": {
+         *             "web_url": "http://www.daum.net",
+         *             "mobile_web_url": "http://m.daum.net"
+         *           }
+         *         },
+         *         {
+         *           "title": "앱으로 이동",
+         *           "link": {
+         *             "android_execution_params": "contentId=100",
+         *             "ios_execution_params": "contentId=100"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MessageFeedTemplate: {
+            /**
+             * @description Label of the default button, when it should not read Kakao's default label; the button opens the content's link.
+             * @example 바로 확인
+             */
+            button_title?: string;
+            /** @description Buttons replacing the default one, each with its own label and link; up to two. */
+            buttons?: components["schemas"]["MessageTemplateButton"][];
+            content: components["schemas"]["MessageTemplateContent"];
+            item_content?: components["schemas"]["MessageTemplateItemContent"];
+            /**
+             * @description Always `feed`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            object_type: "feed";
+            social?: components["schemas"]["MessageTemplateSocial"];
+        };
+        /**
+         * MessageListTemplate
+         * @description List message: a header title with its link, then two or three contents shown one under the
+         *     other (each with an image, a two-line title and a one-line description, and its own link),
+         *     then the buttons. Buttons behave as in the feed template: `button_title` labels the default
+         *     button, `buttons` (up to two) replaces it. Kakao's older guide recommends images of 400×400
+         *     pixels; longer lists need a custom template.
+         * @example {
+         *       "object_type": "list",
+         *       "header_title": "WEEKELY MAGAZINE",
+         *       "header_link": {
+         *         "web_url": "http://www.daum.net",
+         *         "mobile_web_url": "http://m.daum.net",
+         *         "android_execution_params": "main",
+         *         "ios_execution_params": "main"
+         *       },
+         *       "contents": [
+         *         {
+         *           "title": "자전거 라이더를 위한 공간",
+         *           "description": "매거진",
+         *           "image_url": "http://mud-kage.kakao.co.kr/dn/QNvGY/btqfD0SKT9m/k4KUlb1m0dKPHxGV8WbIK1/openlink_640x640s.jpg",
+         *           "image_width": 640,
+         *           "image_height": 640,
+         *           "link": {
+         *             "web_url": "http://www.daum.net/contents/1",
+         *             "mobile_web_url": "http://m.daum.net/contents/1",
+         *             "android_execution_params": "/contents/1",
+         *             "ios_execution_params": "/contents/1"
+         *           }
+         *         },
+         *         {
+         *           "title": "비쥬얼이 끝내주는 오레오 카푸치노",
+         *           "description": "매거진",
+         *           "image_url": "http://mud-kage.kakao.co.kr/dn/boVWEm/btqfFGlOpJB/mKsq9z6U2Xpms3NztZgiD1/openlink_640x640s.jpg",
+         *           "image_width": 640,
+         *           "image_height": 640,
+         *           "link": {
+         *             "web_url": "http://www.daum.net/contents/2",
+         *             "mobile_web_url": "http://m.daum.net/contents/2",
+         *             "android_execution_params": "/contents/2",
+         *             "ios_execution_params": "/contents/2"
+         *           }
+         *         },
+         *         {
+         *           "title": "감성이 가득한 분위기",
+         *           "description": "매거진",
+         *           "image_url": "http://mud-kage.kakao.co.kr/dn/NTmhS/btqfEUdFAUf/FjKzkZsnoeE4o19klTOVI1/openlink_640x640s.jpg",
+         *           "image_width": 640,
+         *           "image_height": 640,
+         *           "link": {
+         *             "web_url": "http://www.daum.net/contents/3",
+         *             "mobile_web_url": "http://m.daum.net/contents/3",
+         *             "android_execution_params": "/contents/3",
+         *             "ios_execution_params": "/contents/3"
+         *           }
+         *         }
+         *       ],
+         *       "buttons": [
+         *         {
+         *           "title": "웹으로 이동",
+         *           "link": {
+         *             "web_url": "http://www.daum.net",
+         *             "mobile_web_url": "http://m.daum.net"
+         *           }
+         *         },
+         *         {
+         *           "title": "앱으로 이동",
+         *           "link": {
+         *             "android_execution_params": "main",
+         *             "ios_execution_params": "main"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        MessageListTemplate: {
+            /** @description Label of the default button, when it should not read Kakao's default label. */
+            button_title?: string;
+            /** @description Buttons replacing the default one; up to two. */
+            buttons?: components["schemas"]["MessageTemplateButton"][];
+            /** @description The contents of the list; at least two and at most three. */
+            contents: components["schemas"]["MessageTemplateContent"][];
+            header_link: components["schemas"]["MessageTemplateLink"];
+            /**
+             * @description Title shown at the top of the list; at most 200 characters.
+             * @example WEEKELY MAGAZINE
+             */
+            header_title: string;
+            /**
+             * @description Always `list`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            object_type: "list";
+        };
+        /**
+         * MessageLocationTemplate
+         * @description Location message: a content describing a place, with its address. Kakao adds a "view location"
+         *     button on the right that opens the address on a map inside Kakao Talk (Kakao Map); the button
+         *     on the left is the default button (`button_title`) or the one button given in `buttons`.
+         * @example {
+         *       "object_type": "location",
+         *       "content": {
+         *         "title": "카카오 판교오피스",
+         *         "description": "카카오 판교오피스 위치입니다.",
+         *         "image_url": "https://mud-kage.kakao.com/dn/drTdbB/bWYf06POFPf/owUHIt7K7NoGD0hrzFLeW0/kakaolink40_original.png",
+         *         "image_width": 800,
+         *         "image_height": 800,
+         *         "link": {
+         *           "web_url": "http://dev.kakao.com",
+         *           "mobile_web_url": "http://dev.kakao.com/mobile",
+         *           "android_execution_params": "platform=android",
+         *           "ios_execution_params": "platform=ios"
+         *         }
+         *       },
+         *       "buttons": [
+         *         {
+         *           "title": "웹으로 보기",
+         *           "link": {
+         *             "web_url": "http://dev.kakao.com",
+         *             "mobile_web_url": "http://dev.kakao.com/mobile"
+         *           }
+         *         }
+         *       ],
+         *       "address": "경기 성남시 분당구 판교역로 235 에이치스퀘어 N동 7층",
+         *       "address_title": "카카오 판교오피스"
+         *     }
+         */
+        MessageLocationTemplate: {
+            /**
+             * @description Address of the place to show on the map.
+             * @example 경기 성남시 분당구 판교역로 235 에이치스퀘어 N동 7층
+             */
+            address: string;
+            /**
+             * @description Name of the place, used as the title of the map view in Kakao Talk.
+             * @example 카카오 판교오피스
+             */
+            address_title?: string;
+            /** @description Label of the default button, when it should not read Kakao's default label. */
+            button_title?: string;
+            /**
+             * @description One button replacing the default one, to change its link as well as its label; at most
+             *     one, because the "view location" button always takes the other place.
+             */
+            buttons?: components["schemas"]["MessageTemplateButton"][];
+            content: components["schemas"]["MessageTemplateContent"];
+            /**
+             * @description Always `location`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            object_type: "location";
+            social?: components["schemas"]["MessageTemplateSocial"];
+        };
+        /**
+         * MessageMemoResult
+         * @description Result of sending a message to the user's own chat (My Chatroom).
+         */
+        MessageMemoResult: {
+            /**
+             * @description `0` when the message was sent. Failures answer with an error status and a `KakaoError` body instead.
+             * @example 0
+             */
+            result_code: number;
+        };
+        /**
+         * MessageReceiversForm
+         * @description Form field naming the friends a message goes to.
+         */
+        MessageReceiversForm: {
+            /**
+             * @description The receivers' UUIDs, as a JSON array of strings sent as text, e.g.
+             *     `["abcdefg0001","abcdefg0002"]`; one to five. See `MessageReceiverUuids`.
+             */
+            receiver_uuids: string;
+        };
+        /**
+         * MessageReceiverUuids
+         * @description UUIDs of the friends to send to, as returned for them by the Kakao Talk friends list API or the
+         *     friends picker for this app (UUIDs from another app do not work); one to five. Sent as JSON
+         *     text in `receiver_uuids`. The sender cannot be one of the receivers.
+         * @example [
+         *       "abcdefg0001",
+         *       "abcdefg0002",
+         *       "abcdefg0003"
+         *     ]
+         */
+        MessageReceiverUuids: string[];
+        /**
+         * MessageScrapForm
+         * @description Form fields of a scrap message.
+         */
+        MessageScrapForm: {
+            /**
+             * Format: uri
+             * @description URL of the web page to scrape. Kakao reads the page's Open Graph tags (`og:title`,
+             *     `og:description`, `og:image` …) and builds the message from them. Its domain must be one
+             *     of the web domains registered for the app.
+             * @example https://developers.kakao.com
+             */
+            request_url: string;
+            /**
+             * @description Values for the other user arguments of the template given in `template_id`, as a JSON
+             *     object of strings sent as text. They cannot overwrite the scraped values. See
+             *     `MessageTemplateArgs`.
+             */
+            template_args?: string;
+            /**
+             * Format: int64
+             * @description ID of a custom template to lay the scraped page out in, instead of Kakao's default scrap
+             *     layout (a feed message). The template can place the scraped values with Kakao's reserved
+             *     arguments (`${SCRAP_TITLE}`, `${SCRAP_DESCRIPTION}`, `${SCRAP_IMAGE}`, `${SCRAP_IMAGE_WIDTH}`,
+             *     `${SCRAP_IMAGE_HEIGHT}`, `${SCRAP_HOST}`, `${SCRAP_REQUEST_URL}`, `${SCRAP_DURATION}`),
+             *     which Kakao fills itself.
+             * @example 123456
+             */
+            template_id?: number;
+        };
+        /**
+         * MessageSendResult
+         * @description Result of sending a message to friends. When every receiver got the message, only
+         *     `successful_receiver_uuids` is sent. When a message to several friends reached some of them,
+         *     the answer is still `200`, and `failure_info` lists the others by error. When a message to a
+         *     single friend fails, Kakao answers with an error status and a `KakaoError` body instead.
+         */
+        MessageSendResult: {
+            /** @description For a message to several friends, the receivers it could not be sent to, by error. */
+            failure_info?: components["schemas"]["MessageFailureInfo"][];
+            /** @description UUIDs of the receivers that got the message. */
+            successful_receiver_uuids?: string[];
+        };
+        /**
+         * MessageTemplateArgs
+         * @description Values for the user arguments of a custom template: each key is an argument name used in the
+         *     template as `${NAME}`, each value the text that replaces it in this message. Sent as JSON
+         *     text in `template_args`.
+         * @example {
+         *       "name": "kakao",
+         *       "url": "https://developers.kakao.com"
+         *     }
+         */
+        MessageTemplateArgs: {
+            [key: string]: string;
+        };
+        /**
+         * MessageTemplateButton
+         * @description A button at the bottom of a message: its label and where a tap leads. Templates take up to two
+         *     (location and calendar templates: one, next to the button Kakao adds itself). When `buttons`
+         *     is given, it replaces the default button that `button_title` would otherwise label.
+         */
+        MessageTemplateButton: {
+            link: components["schemas"]["MessageTemplateLink"];
+            /**
+             * @description Label of the button. Kakao's older guide recommends 8 characters or fewer.
+             * @example 웹으로 이동
+             */
+            title: string;
+        };
+        /**
+         * MessageTemplateCommerce
+         * @description Price information of a commerce message: the regular price and, optionally, a discount given
+         *     as a discounted price with either a discount rate or a fixed discount amount (Kakao's SDK
+         *     reference: a fixed discount cannot be combined with a discount rate), a product name and the
+         *     currency unit with its position.
+         */
+        MessageTemplateCommerce: {
+            /**
+             * @description Currency unit shown with the prices, e.g. `₩` or `원`.
+             * @example ₩
+             */
+            currency_unit?: string;
+            /**
+             * @description Where `currency_unit` is shown: `0` after the price (the default), `1` before it. (The
+             *     English line of Kakao's iOS and Android SDK documentation swaps the two; the Korean line
+             *     and the older Flutter SDK documentation read as here.)
+             * @default 0
+             * @example 1
+             * @enum {integer}
+             */
+            currency_unit_position?: 0 | 1;
+            /**
+             * @description Price after the discount.
+             * @example 146160
+             */
+            discount_price?: number;
+            /**
+             * @description Discount rate in percent. Not to be combined with `fixed_discount_price`.
+             * @example 30
+             */
+            discount_rate?: number;
+            /** @description Fixed amount taken off the price. Not to be combined with `discount_rate`. */
+            fixed_discount_price?: number;
+            /**
+             * @description Name of the product. Kakao's older guide shows up to two lines of it.
+             * @example Ivory long dress
+             */
+            product_name?: string;
+            /**
+             * @description Regular price of the product.
+             * @example 208800
+             */
+            regular_price: number;
+        };
+        /**
+         * MessageTemplateContent
+         * @description The main content of a message: an image, a title, a description and the link a tap on the
+         *     content area opens. Every default template except text has at least one. Kakao's older
+         *     reference made `title` and `image_url` required; its current SDKs require only `link`. Give at
+         *     least one of `title`, `image_url` and `description` (this schema does not enforce it).
+         *
+         *     Title and description together take up to four lines in a feed message (two each in Kakao's
+         *     older guide); in a list message, two lines of title and one of description.
+         */
+        MessageTemplateContent: {
+            /**
+             * @description Description of the content, under the title (not shown in a commerce message).
+             * @example 아메리카노, 빵, 케익
+             */
+            description?: string;
+            /**
+             * @description Height of the image in pixels.
+             * @example 640
+             */
+            image_height?: number;
+            /**
+             * Format: uri
+             * @description URL of the image. It must be reachable from the internet (Kakao's scrap servers fetch it;
+             *     allow their IPs through a firewall) and be a valid URL (RFC 2396, RFC 1034, RFC 1123), or
+             *     no image is shown. Kakao's message template FAQ gives a 5 MB size limit (its older
+             *     reference said 2 MB) and the older reference asks for at least 200×200 pixels. Images can
+             *     also be uploaded to Kakao beforehand (image upload API or the message template tool).
+             * @example https://mud-kage.kakao.com/dn/NTmhS/btqfEUdFAUf/FjKzkZsnoeE4o19klTOVI1/openlink_640x640s.jpg
+             */
+            image_url?: string;
+            /**
+             * @description Width of the image in pixels; used with `image_height` to lay the image out.
+             * @example 640
+             */
+            image_width?: number;
+            link: components["schemas"]["MessageTemplateLink"];
+            /**
+             * @description Title of the content.
+             * @example 오늘의 디저트
+             */
+            title?: string;
+        };
+        /**
+         * MessageTemplateItemContent
+         * @description The item area of a feed message (Kakao's "feed B" layout): an optional profile line, an
+         *     optional image item, a list of up to five text items and an optional summary line, for
+         *     receipts, order details or catalogues. All fields are optional.
+         *
+         *     The character counts below are how much Kakao Talk displays, not limits the API enforces.
+         */
+        MessageTemplateItemContent: {
+            /** @description The text items, each a name and a value such as a price; up to five. */
+            items?: components["schemas"]["MessageTemplateItemInfo"][];
+            /**
+             * Format: uri
+             * @description Image shown as a small round profile picture next to `profile_text`.
+             * @example https://mud-kage.kakao.com/dn/Q2iNx/btqgeRgV54P/VLdBs9cvyn8BJXB3o7N8UK/kakaolink40_original.png
+             */
+            profile_image_url?: string;
+            /**
+             * @description Text of the header or profile line. Without `profile_image_url` it is shown as a bold
+             *     header on its own. Kakao Talk shows up to 16 characters.
+             * @example Kakao
+             */
+            profile_text?: string;
+            /**
+             * @description Title of the summary line under the text items, such as "order total". Kakao Talk shows up
+             *     to 6 characters.
+             * @example Total
+             */
+            sum?: string;
+            /**
+             * @description Value of the summary line, such as the total price, in bold. Kakao Talk shows up to 11 characters.
+             * @example 15000원
+             */
+            sum_op?: string;
+            /**
+             * @description Category of the image item, in grey under its title. Kakao Talk shows one line of up to 14 characters.
+             * @example Cake
+             */
+            title_image_category?: string;
+            /**
+             * @description Title of the image item. Kakao Talk shows up to two lines and 24 characters.
+             * @example Cheese cake
+             */
+            title_image_text?: string;
+            /**
+             * Format: uri
+             * @description Image of the image item, shown at 108×108 on iOS and 98×98 on Android; images that are not
+             *     square are centre-cropped.
+             * @example https://mud-kage.kakao.com/dn/Q2iNx/btqgeRgV54P/VLdBs9cvyn8BJXB3o7N8UK/kakaolink40_original.png
+             */
+            title_image_url?: string;
+        };
+        /**
+         * MessageTemplateItemInfo
+         * @description One line of the text item list in a feed message's item area, such as a product and its price.
+         */
+        MessageTemplateItemInfo: {
+            /**
+             * @description Name of the item, shown on the left. Kakao Talk shows up to 6 characters.
+             * @example Cake1
+             */
+            item: string;
+            /**
+             * @description Value shown on the right of the item, such as its price (a string, so it can carry a unit,
+             *     e.g. `1000원`). Its display length could not be confirmed in a Kakao source.
+             * @example 1000원
+             */
+            item_op: string;
+        };
+        /**
+         * MessageTemplateLink
+         * @description Where a tap on part of a message leads: the content area, a list header or a button. Give at
+         *     least one of the four fields. Which one is used depends on where the message is read: app
+         *     parameters on Android and iOS (the app is opened with the native app scheme, or its store page
+         *     when it is not installed), `mobile_web_url` in mobile Kakao Talk, `web_url` in Kakao Talk for
+         *     PC; Kakao's older page gives the order `*_execution_params` > `mobile_web_url` > `web_url`.
+         *
+         *     Links only work towards what the app has registered: the web URLs' domains must be among the
+         *     app's web domains ([App] > [Product Link] on the app management page, formerly [Platform] >
+         *     [Web]), and app links always use the app's default native app scheme. A link to an
+         *     unregistered domain falls back to the default domain; `localhost` cannot be used. When no link
+         *     fits the reader's platform, the platform information registered for the app is used, and
+         *     without that the element may not be shown or not react.
+         */
+        MessageTemplateLink: {
+            /**
+             * @description Parameters handed to the app on Android, as a query string (`key1=value1&key2=value2`),
+             *     appended to the app's native app scheme. Without it, `mobile_web_url` is used.
+             * @example contentId=100
+             */
+            android_execution_params?: string;
+            /**
+             * @description Parameters handed to the app on iOS, as a query string (`key1=value1&key2=value2`),
+             *     appended to the app's native app scheme. Without it, `mobile_web_url` is used.
+             * @example contentId=100
+             */
+            ios_execution_params?: string;
+            /**
+             * Format: uri
+             * @description URL opened by mobile Kakao Talk. Its domain must be a web domain registered for the app.
+             * @example https://developers.kakao.com
+             */
+            mobile_web_url?: string;
+            /**
+             * Format: uri
+             * @description URL opened by Kakao Talk for PC. Its domain must be a web domain registered for the app.
+             * @example https://developers.kakao.com
+             */
+            web_url?: string;
+        };
+        /**
+         * MessageTemplateObject
+         * @description A message built on one of Kakao's default templates, told apart by `object_type`: `feed`,
+         *     `list`, `location`, `commerce`, `text` or `calendar`. Sent as JSON text in `template_object`.
+         *     Web and app links in it only open domains and the app scheme registered for the app.
+         */
+        MessageTemplateObject: components["schemas"]["MessageFeedTemplate"] | components["schemas"]["MessageListTemplate"] | components["schemas"]["MessageLocationTemplate"] | components["schemas"]["MessageCommerceTemplate"] | components["schemas"]["MessageTextTemplate"] | components["schemas"]["MessageCalendarTemplate"];
+        /**
+         * MessageTemplateSocial
+         * @description Counters shown under the content (likes, comments, shares, views, subscribers). All are
+         *     optional; Kakao Talk shows at most three of them, in the order likes > comments > shares >
+         *     views > subscribers.
+         */
+        MessageTemplateSocial: {
+            /**
+             * @description Number of comments.
+             * @example 200
+             */
+            comment_count?: number;
+            /**
+             * @description Number of likes.
+             * @example 100
+             */
+            like_count?: number;
+            /**
+             * @description Number of shares.
+             * @example 300
+             */
+            shared_count?: number;
+            /**
+             * @description Number of subscribers.
+             * @example 500
+             */
+            subscriber_count?: number;
+            /**
+             * @description Number of views.
+             * @example 400
+             */
+            view_count?: number;
+        };
+        /**
+         * MessageTextTemplate
+         * @description Text message: text only, with the link a tap on the message opens and the buttons (the default
+         *     one labelled `button_title`, or up to two `buttons`).
+         * @example {
+         *       "object_type": "text",
+         *       "text": "텍스트 영역입니다. 최대 200자 표시 가능합니다.",
+         *       "link": {
+         *         "web_url": "https://developers.kakao.com",
+         *         "mobile_web_url": "https://developers.kakao.com"
+         *       },
+         *       "button_title": "바로 확인"
+         *     }
+         */
+        MessageTextTemplate: {
+            /**
+             * @description Label of the default button, when it should not read Kakao's default label.
+             * @example 바로 확인
+             */
+            button_title?: string;
+            /** @description Buttons replacing the default one; up to two. */
+            buttons?: components["schemas"]["MessageTemplateButton"][];
+            link: components["schemas"]["MessageTemplateLink"];
+            /**
+             * @description Always `text`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            object_type: "text";
+            /**
+             * @description The message text; at most 200 characters.
+             * @example 텍스트 영역입니다. 최대 200자 표시 가능합니다.
+             */
+            text: string;
         };
         /**
          * OidcDiscovery
@@ -2247,6 +3290,36 @@ export interface components {
             content?: never;
         };
         /**
+         * @description The message was not sent. Besides the common 400 codes (`-1`, `-2`, `-7`, `-8`, `-9`, `-10`,
+         *     `-11`, `-501` (not, or not yet fully, a Kakao Talk user), `-603`, `-903` …, see `BadRequest`),
+         *     Kakao's Kakao Talk Message error page and its DevTalk guide to message errors list:
+         *
+         *     - `-2` a parameter is missing or wrong: `receiver_uuids` not sent, empty, not UUIDs from the
+         *       friends APIs of this app, naming the sender, or naming receivers that cannot be sent to; a
+         *       custom template whose purpose is Kakao Talk Share rather than Kakao Talk Message
+         *     - `-502` the receiver is not the sender's friend (the friends list may be cached for up to 10
+         *       minutes; retry after it expires)
+         *     - `-530` the receiver refuses messages
+         *     - `-532` the sender's daily quota in the app is used up, whoever the receivers
+         *     - `-533` the receiver's daily quota in the app is used up
+         *     - `-536` the daily quota of this sender–receiver pair is used up
+         *
+         *     Kakao's SDKs also know `-531` (the sender's monthly quota is used up) and `-504` (message sent
+         *     to an unsupported device); no Kakao page documents their status. For a message to several
+         *     friends where only some fail, Kakao answers `200` with `failure_info` instead; these codes come
+         *     as an error status when the whole request fails (e.g. a message to one friend).
+         *
+         *     `msg` wording varies; match on `code`.
+         */
+        MessageBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KakaoError"];
+            };
+        };
+        /**
          * @description The API is under maintenance. Kakao's error code page pairs the code `-9798` (service under
          *     maintenance) with 503. The body would be Kakao's usual `{code, msg}` error (`KakaoError`), but
          *     Kakao publishes no `msg` text for `-9798`, so no body or example is given here rather than an
@@ -2571,6 +3644,108 @@ export interface operations {
             400: components["responses"]["AuthBadRequest"];
         };
     };
+    sendDefaultMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageDefaultTemplateForm"];
+            };
+        };
+        responses: {
+            /**
+             * @description The message went out: to every receiver, or (several receivers) to those in
+             *     `successful_receiver_uuids`, with the others in `failure_info`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSendResult"];
+                };
+            };
+            400: components["responses"]["MessageBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendScrapMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageScrapForm"];
+            };
+        };
+        responses: {
+            /**
+             * @description The message went out: to every receiver, or (several receivers) to those in
+             *     `successful_receiver_uuids`, with the others in `failure_info`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSendResult"];
+                };
+            };
+            400: components["responses"]["MessageBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendCustomMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageCustomTemplateForm"];
+            };
+        };
+        responses: {
+            /**
+             * @description The message went out: to every receiver, or (several receivers) to those in
+             *     `successful_receiver_uuids`, with the others in `failure_info`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSendResult"];
+                };
+            };
+            400: components["responses"]["MessageBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getOidcUserInfo: {
         parameters: {
             query?: never;
@@ -2864,6 +4039,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendDefaultMemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Form-encoded (Kakao's examples send
+         *     `Content-Type: application/x-www-form-urlencoded;charset=utf-8`).
+         */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MessageDefaultTemplateForm"];
+            };
+        };
+        responses: {
+            /** @description The message was sent to the user's own chat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageMemoResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendScrapMemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MessageScrapForm"];
+            };
+        };
+        responses: {
+            /** @description The message was sent to the user's own chat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageMemoResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendCustomMemo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["MessageCustomTemplateForm"];
+            };
+        };
+        responses: {
+            /** @description The message was sent to the user's own chat. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageMemoResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
