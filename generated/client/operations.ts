@@ -23,7 +23,8 @@ export interface OperationInfo {
 /** Security schemes: `bearer` → `Authorization: Bearer …`; any other scheme `X` → `Authorization: X …`. */
 export const securitySchemes: Readonly<Record<string, string>> = {
   "accessToken": "bearer",
-  "adminKey": "KakaoAK"
+  "adminKey": "KakaoAK",
+  "restApiKey": "KakaoAK"
 };
 
 export const operations: Readonly<Record<string, OperationInfo>> = {
@@ -103,6 +104,60 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "jsonQuery": [
       "property_keys",
       "target_ids"
+    ]
+  },
+  "GET /v2/local/geo/coord2address.{format}": {
+    "operationId": "convertCoordinatesToAddress",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/local/geo/coord2regioncode.{format}": {
+    "operationId": "convertCoordinatesToRegionCode",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/local/geo/transcoord.{format}": {
+    "operationId": "transformCoordinates",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/local/search/address.{format}": {
+    "operationId": "convertAddressToCoordinates",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/local/search/category.{format}": {
+    "operationId": "searchPlacesByCategory",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/local/search/keyword.{format}": {
+    "operationId": "searchPlacesByKeyword",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
     ]
   },
   "GET /v2/push/tokens": {

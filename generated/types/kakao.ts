@@ -745,6 +745,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/local/geo/coord2address.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convert coordinates to address
+         * @description Returns the address at a point, as a land-lot (jibun) address and a road-name address
+         *     (reverse geocoding). Some points have no road-name address; `road_address` is then
+         *     `null`. `meta.total_count` is `0` (nothing found) or `1`.
+         *
+         *     `x`/`y` are read in `input_coord` (default WGS84: `x` longitude, `y` latitude), one of
+         *     `WGS84`, `WCONGNAMUL`, `CONGNAMUL`, `WTM`, `TM`. Unlike address search, the address
+         *     details here carry no coordinates and no district codes.
+         *
+         *     The response comes as JSON or XML, chosen by the `format` path segment. Call it with the
+         *     app's REST API key; the app must have the Kakao Map service switched on.
+         */
+        get: operations["convertCoordinatesToAddress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/local/geo/coord2regioncode.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convert coordinates to region code
+         * @description Returns the districts that contain a point: the administrative district (`region_type`
+         *     `H`, haengjeong-dong) and the legal district (`B`, beopjeong-dong), each with its names
+         *     by level, its code and a representative coordinate. Use it to tie a location to
+         *     region-based information (local listings, weather and the like).
+         *
+         *     `x`/`y` are read in `input_coord` (default WGS84, so `x` is the longitude and `y` the
+         *     latitude), and the district coordinates in the response are given in `output_coord`
+         *     (default WGS84). These two parameters take five systems: `WGS84`, `WCONGNAMUL`,
+         *     `CONGNAMUL`, `WTM`, `TM`. Kakao notes that sea areas have no region names.
+         *
+         *     The response comes as JSON or XML, chosen by the `format` path segment. Call it with the
+         *     app's REST API key; the app must have the Kakao Map service switched on.
+         */
+        get: operations["convertCoordinatesToRegionCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/local/geo/transcoord.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Transform coordinates
+         * @description Converts a point from one coordinate system to another, so that data kept in different
+         *     systems can be used together. Give the point as `x`/`y` in `input_coord` (default WGS84)
+         *     and name the target system in `output_coord`. Both take the ten systems Kakao lists:
+         *     `WGS84`, `WCONGNAMUL`, `CONGNAMUL`, `WTM`, `TM`, `KTM`, `UTM`, `BESSEL`, `WKTM`, `WUTM`.
+         *     Kakao's example turns WTM coordinates (`x=160710.37729270622`, `y=-4388.879299157299`)
+         *     into WGS84 longitude/latitude.
+         *
+         *     The response comes as JSON or XML, chosen by the `format` path segment. Call it with the
+         *     app's REST API key; the app must have the Kakao Map service switched on.
+         */
+        get: operations["transformCoordinates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/local/search/address.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convert address to coordinates
+         * @description Looks up an address and returns where it is: its coordinates together with the land-lot
+         *     (jibun) and road-name forms of the address, postal code, building name and district codes.
+         *     Both land-lot and road-name addresses are accepted as `query`. Use it to put an address on
+         *     a map (geocoding). Kakao recommends leaving detailed parts (building names below the lot
+         *     or building number and the like) out of the query, since their many spellings make
+         *     matches unreliable.
+         *
+         *     `analyze_type` chooses how strictly a building name in the query must match: `similar`
+         *     (Kakao's default) also returns results that match only part of it; `exact` returns only
+         *     results whose building name matches exactly, and applies only when the query is an
+         *     address pattern with an exact building name.
+         *
+         *     Results are paged: `size` documents per page (1–30, default 10), `page` 1–45. Walk the
+         *     pages while `meta.is_end` is `false`.
+         *
+         *     The response comes as JSON or XML, chosen by the `format` path segment (`.json`, `.xml`).
+         *     Call it with the app's REST API key. The app must have the Kakao Map service switched on
+         *     ([Kakao Map] > [Usage settings]); otherwise Kakao answers 403.
+         */
+        get: operations["convertAddressToCoordinates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/local/search/category.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search place by category
+         * @description Searches places of one category group (`category_group_code`, e.g. `PM9` pharmacies,
+         *     `CE7` cafés) in an area and returns them in the chosen order, each with its name,
+         *     category, phone number, addresses, coordinates and the URL of its Kakao Map detail page.
+         *
+         *     Kakao requires an area: either a centre `x`/`y` (WGS84 longitude/latitude) with `radius`
+         *     (0–20000 m), or a rectangle `rect`. `sort=accuracy` (default) orders by relevance;
+         *     `sort=distance` orders by distance from `x`/`y`. With `x`/`y`, each place also carries its
+         *     `distance` in metres.
+         *
+         *     Results are paged: `size` places per page (1–15, default 15), `page` 1–45; at most 45
+         *     places can be reached in all (`meta.pageable_count`). Walk the pages while `meta.is_end`
+         *     is `false`.
+         *
+         *     The response comes as JSON or XML, chosen by the `format` path segment. Call it with the
+         *     app's REST API key; the app must have the Kakao Map service switched on.
+         */
+        get: operations["searchPlacesByCategory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/local/search/keyword.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search place by keyword
+         * @description Searches places (businesses, facilities, landmarks) that match a query and returns them in
+         *     the chosen order, each with its name, category, phone number, addresses, coordinates and
+         *     the URL of its Kakao Map detail page. `meta.same_name` tells how Kakao split the query into
+         *     a region and a keyword (for `중앙로 맛집`, the places called `중앙로` and the keyword `맛집`).
+         *
+         *     Narrow the search with:
+         *     - `category_group_code`: only places of one category group (`MT1` … `PM9`);
+         *     - `x`/`y` (WGS84 longitude/latitude) with `radius` (0–20000 m): around a centre;
+         *     - `rect`: inside a rectangle, e.g. the map area on screen.
+         *
+         *     `sort=accuracy` (default) orders by relevance; `sort=distance` orders by distance from
+         *     `x`/`y`, which it needs. With `x`/`y`, each place also carries its `distance` in metres.
+         *
+         *     Results are paged: `size` places per page (1–15, default 15), `page` 1–45; at most 45
+         *     places can be reached in all (`meta.pageable_count`). Walk the pages while `meta.is_end`
+         *     is `false`.
+         *
+         *     The response comes as JSON or XML, chosen by the `format` path segment. Call it with the
+         *     app's REST API key; the app must have the Kakao Map service switched on.
+         */
+        get: operations["searchPlacesByKeyword"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/push/deregister": {
         parameters: {
             query?: never;
@@ -1176,6 +1373,40 @@ export interface components {
             id: number;
         };
         /**
+         * DapiError
+         * @description Error body of dapi.kakao.com, the host of the Local and Daum Search APIs. It is not the
+         *     `{code, msg}` body of kapi.kakao.com (`KakaoError`): dapi.kakao.com names the kind of error
+         *     in a string `errorType` and explains it in `message`.
+         *
+         *     No Kakao reference page documents this body (Kakao's REST API reference describes error
+         *     bodies for kauth.kakao.com and kapi.kakao.com only). Its shape is Kakao's own code: from 2019
+         *     to 2021 Kakao's Flutter SDK decoded every error from dapi.kakao.com into `DapiException`
+         *     with exactly these two fields, both always present
+         *     (https://github.com/kakao/kakao_flutter_sdk/blob/1480510c7e0bc6405e199198fa1ba966a227ce9e/packages/kakao_flutter_sdk_common/lib/src/dapi_exception.dart).
+         *     The `errorType` values and `message` texts in the examples are those public projects
+         *     recorded from live responses; Kakao publishes no list of them. Match on the HTTP status and
+         *     `errorType`, never on `message`.
+         */
+        DapiError: {
+            /**
+             * @description Kind of error, a word in PascalCase. Values recorded from live responses (not a closed
+             *     list, Kakao publishes none): `MissingParameter`, `InvalidArgument`, `ValidationError`
+             *     (400, a parameter is missing, malformed or out of range), `AccessDeniedError` (401, the
+             *     `KakaoAK` header is missing or its key is malformed or unknown), `NotAuthorizedError`
+             *     (403, the app may not use the API, e.g. the Kakao Map service is not switched on for the
+             *     app), `RequestThrottled` (429, quota exceeded).
+             * @example AccessDeniedError
+             */
+            errorType: string;
+            /**
+             * @description Human-readable cause. Its wording is undocumented and may change. Some messages repeat
+             *     what the request sent, such as the app key (`wrong appKey(…) format`) or the app's name
+             *     (`App(…) disabled …`): keep them out of logs that must not hold keys.
+             * @example cannot find Authorization : KakaoAK header
+             */
+            message: string;
+        };
+        /**
          * IdTokenPayload
          * @description Claims in the payload of a Kakao ID token, as returned by `POST /oauth/tokeninfo` and as found by
          *     decoding the `id_token` of `POST /oauth/token`. User claims appear only when the user agreed to
@@ -1465,6 +1696,610 @@ export interface components {
             msg: string;
             /** @description With `-402`, the consent items (scope IDs) the call needs and the user has not agreed to. */
             required_scopes?: string[];
+        };
+        /**
+         * LocalAddressSearchDocument
+         * @description One address that matches the query, with its coordinates and both address forms.
+         */
+        LocalAddressSearchDocument: {
+            /**
+             * @description Land-lot address details. Kakao's page and example always show it; Kakao's Flutter SDK
+             *     (2021) reads it as nullable, so be ready for `null`.
+             */
+            address: components["schemas"]["LocalLandLotAddress"] | null;
+            /**
+             * @description The full land-lot or road-name address, depending on what the query matched.
+             * @example 전북 익산시 부송동 100
+             */
+            address_name: string;
+            /**
+             * @description What `address_name` is: `REGION` a place name (region), `ROAD` a road name,
+             *     `REGION_ADDR` a land-lot address, `ROAD_ADDR` a road-name address.
+             * @enum {string}
+             */
+            address_type: "REGION" | "ROAD" | "REGION_ADDR" | "ROAD_ADDR";
+            /**
+             * @description Road-name address details. Kakao's page and example always show it; Kakao's Flutter SDK
+             *     (2021) reads it as nullable, and public projects record `null` for matches without a
+             *     road-name address.
+             */
+            road_address: components["schemas"]["LocalRoadAddress"] | null;
+            /**
+             * @description X coordinate; the longitude in WGS84.
+             * @example 126.99597295767953
+             */
+            x: string;
+            /**
+             * @description Y coordinate; the latitude in WGS84.
+             * @example 35.97664845766847
+             */
+            y: string;
+        };
+        /**
+         * LocalAddressSearchMeta
+         * @description Paging information of an address search.
+         */
+        LocalAddressSearchMeta: {
+            /**
+             * @description `true` on the last page; while `false`, request the next page with `page` + 1.
+             * @example true
+             */
+            is_end: boolean;
+            /**
+             * @description How many of `total_count` can be reached through paging.
+             * @example 4
+             */
+            pageable_count: number;
+            /**
+             * @description Number of documents that match the query.
+             * @example 4
+             */
+            total_count: number;
+        };
+        /**
+         * LocalAddressSearchResponse
+         * @description Result of converting an address to coordinates.
+         */
+        LocalAddressSearchResponse: {
+            /** @description Matching addresses, one page. */
+            documents: components["schemas"]["LocalAddressSearchDocument"][];
+            meta: components["schemas"]["LocalAddressSearchMeta"];
+        };
+        /**
+         * LocalCategoryGroupCode
+         * @description Kakao's category group codes, which group the most important place categories:
+         *
+         *     | Code | Category group |
+         *     | --- | --- |
+         *     | `MT1` | Large supermarket (대형마트) |
+         *     | `CS2` | Convenience store (편의점) |
+         *     | `PS3` | Daycare centre, kindergarten (어린이집, 유치원) |
+         *     | `SC4` | School (학교) |
+         *     | `AC5` | Private academy, hagwon (학원) |
+         *     | `PK6` | Parking lot (주차장) |
+         *     | `OL7` | Gas station, charging station (주유소, 충전소) |
+         *     | `SW8` | Subway station (지하철역) |
+         *     | `BK9` | Bank (은행) |
+         *     | `CT1` | Cultural facility (문화시설) |
+         *     | `AG2` | Brokerage agency, such as a real estate agent (중개업소) |
+         *     | `PO3` | Public institution (공공기관) |
+         *     | `AT4` | Tourist attraction (관광명소) |
+         *     | `AD5` | Accommodation (숙박) |
+         *     | `FD6` | Restaurant (음식점) |
+         *     | `CE7` | Café (카페) |
+         *     | `HP8` | Hospital (병원) |
+         *     | `PM9` | Pharmacy (약국) |
+         * @example PM9
+         * @enum {string}
+         */
+        LocalCategoryGroupCode: "MT1" | "CS2" | "PS3" | "SC4" | "AC5" | "PK6" | "OL7" | "SW8" | "BK9" | "CT1" | "AG2" | "PO3" | "AT4" | "AD5" | "FD6" | "CE7" | "HP8" | "PM9";
+        /**
+         * LocalCoord
+         * @description The transformed coordinates.
+         */
+        LocalCoord: {
+            /**
+             * @description X coordinate in the output system; the longitude when that system is a longitude/latitude one (e.g. WGS84).
+             * @example 126.57740680000002
+             */
+            x: number;
+            /**
+             * @description Y coordinate in the output system; the latitude when that system is a longitude/latitude one.
+             * @example 33.453357700000005
+             */
+            y: number;
+        };
+        /**
+         * LocalCoordLandLotAddress
+         * @description Land-lot (jibun) address at the given coordinates.
+         */
+        LocalCoordLandLotAddress: {
+            /**
+             * @description Full land-lot address.
+             * @example 경기 안성시 죽산면 죽산리 343-1
+             */
+            address_name: string;
+            /**
+             * @description Main lot number.
+             * @example 343
+             */
+            main_address_no: string;
+            /**
+             * @description `Y` when the lot is a mountain lot (`san`), else `N`.
+             * @enum {string}
+             */
+            mountain_yn: "Y" | "N";
+            /**
+             * @description Region name, level 1 (`si`/`do` level).
+             * @example 경기
+             */
+            region_1depth_name: string;
+            /**
+             * @description Region name, level 2 (`gu` level).
+             * @example 안성시
+             */
+            region_2depth_name: string;
+            /**
+             * @description Region name, level 3 (`dong` level; may hold two names, e.g. `죽산면 죽산리`).
+             * @example 죽산면 죽산리
+             */
+            region_3depth_name: string;
+            /**
+             * @description Sub lot number; empty string when there is none.
+             * @example 1
+             */
+            sub_address_no: string;
+            /**
+             * @deprecated
+             * @description Deprecated six-digit postal code (Kakao's notice https://devtalk.kakao.com/t/api-6/93000).
+             *     Not in Kakao's current example; Kakao's Flutter SDK test data (2019) carried it as an
+             *     empty string.
+             * @example
+             */
+            zip_code?: string;
+        };
+        /**
+         * LocalCoordRoadAddress
+         * @description Road-name address at the given coordinates.
+         */
+        LocalCoordRoadAddress: {
+            /**
+             * @description Full road-name address.
+             * @example 경기도 안성시 죽산면 죽산초교길 69-4
+             */
+            address_name: string;
+            /**
+             * @description Building name (may be an empty string).
+             * @example 무지개아파트
+             */
+            building_name: string;
+            /**
+             * @description Main building number.
+             * @example 69
+             */
+            main_building_no: string;
+            /**
+             * @description Region name, level 1 (`si`/`do` level).
+             * @example 경기
+             */
+            region_1depth_name: string;
+            /**
+             * @description Region name, level 2 (`gu` level).
+             * @example 안성시
+             */
+            region_2depth_name: string;
+            /**
+             * @description Region name, level 3 (`myeon` level; may be an empty string).
+             * @example 죽산면
+             */
+            region_3depth_name: string;
+            /**
+             * @description Road name.
+             * @example 죽산초교길
+             */
+            road_name: string;
+            /**
+             * @description Sub building number; empty string when there is none.
+             * @example 4
+             */
+            sub_building_no: string;
+            /**
+             * @description `Y` when the building number is underground, else `N`.
+             * @enum {string}
+             */
+            underground_yn: "Y" | "N";
+            /**
+             * @description Five-digit postal code (zone number).
+             * @example 17519
+             */
+            zone_no: string;
+        };
+        /**
+         * LocalCoordSystem
+         * @description A coordinate system Kakao's Local API knows, by Kakao's name: `WGS84`, `WCONGNAMUL`,
+         *     `CONGNAMUL`, `WTM`, `TM`, `KTM`, `UTM`, `BESSEL`, `WKTM`, `WUTM`. Coordinates transformation
+         *     takes all ten; the region-code and address conversions take only the first five (`WGS84`,
+         *     `WCONGNAMUL`, `CONGNAMUL`, `WTM`, `TM`). Kakao's page names the systems without defining
+         *     them; `WGS84` is longitude/latitude (`x` longitude, `y` latitude), and Kakao's transformation
+         *     example turns `WTM` metres into WGS84 degrees.
+         * @example WGS84
+         * @enum {string}
+         */
+        LocalCoordSystem: "WGS84" | "WCONGNAMUL" | "CONGNAMUL" | "WTM" | "TM" | "KTM" | "UTM" | "BESSEL" | "WKTM" | "WUTM";
+        /**
+         * LocalCoordToAddressDocument
+         * @description The addresses at the given coordinates, in both forms.
+         */
+        LocalCoordToAddressDocument: {
+            /** @description Land-lot address. Kakao's Flutter SDK (2021) reads it as nullable. */
+            address: components["schemas"]["LocalCoordLandLotAddress"] | null;
+            /**
+             * @description Road-name address, or `null`: Kakao notes that some coordinates have no road-name
+             *     address, and public projects record `null` for them.
+             */
+            road_address: components["schemas"]["LocalCoordRoadAddress"] | null;
+        };
+        /**
+         * LocalCoordToAddressResponse
+         * @description Result of converting coordinates to an address.
+         */
+        LocalCoordToAddressResponse: {
+            /** @description The address found (none or one). */
+            documents: components["schemas"]["LocalCoordToAddressDocument"][];
+            meta: components["schemas"]["LocalCountMeta"];
+        };
+        /**
+         * LocalCoordToRegionResponse
+         * @description Result of converting coordinates to region codes.
+         */
+        LocalCoordToRegionResponse: {
+            /** @description The districts that contain the coordinates (in Kakao's example, one legal `B` and one administrative `H` district). */
+            documents: components["schemas"]["LocalRegion"][];
+            meta: components["schemas"]["LocalCountMeta"];
+        };
+        /**
+         * LocalCountMeta
+         * @description Result information of the conversion APIs (region code, address from coordinates, coordinate transformation).
+         */
+        LocalCountMeta: {
+            /**
+             * @description Number of documents returned. For coordinates to address it is `0` or `1`; for
+             *     coordinates to region code Kakao's example returns `2` (one `B` and one `H` region).
+             * @example 1
+             */
+            total_count: number;
+        };
+        /**
+         * LocalLandLotAddress
+         * @description Land-lot (jibun) address details of an address-search result. Kakao's example has every
+         *     field; Kakao's Flutter SDK treated `region_3depth_h_name`, `h_code`, `b_code`, `x` and `y` as
+         *     optional.
+         */
+        LocalLandLotAddress: {
+            /**
+             * @description Full land-lot address.
+             * @example 전북 익산시 부송동 100
+             */
+            address_name: string;
+            /**
+             * @description Legal district code.
+             * @example 4514013400
+             */
+            b_code?: string;
+            /**
+             * @description Administrative district code.
+             * @example 4514069000
+             */
+            h_code?: string;
+            /**
+             * @description Main lot number.
+             * @example 100
+             */
+            main_address_no: string;
+            /**
+             * @description `Y` when the lot is a mountain lot (`san`), else `N`.
+             * @enum {string}
+             */
+            mountain_yn: "Y" | "N";
+            /**
+             * @description Region name, level 1 (province or metropolitan city, `si`/`do`).
+             * @example 전북
+             */
+            region_1depth_name: string;
+            /**
+             * @description Region name, level 2 (`gu` level).
+             * @example 익산시
+             */
+            region_2depth_name: string;
+            /**
+             * @description Name of the administrative `dong` at level 3.
+             * @example 삼성동
+             */
+            region_3depth_h_name?: string;
+            /**
+             * @description Region name, level 3 (`dong` level).
+             * @example 부송동
+             */
+            region_3depth_name: string;
+            /**
+             * @description Sub lot number; empty string when there is none.
+             * @example
+             */
+            sub_address_no: string;
+            /**
+             * @description X coordinate; the longitude in WGS84.
+             * @example 126.99597295767953
+             */
+            x?: string;
+            /**
+             * @description Y coordinate; the latitude in WGS84.
+             * @example 35.97664845766847
+             */
+            y?: string;
+            /**
+             * @deprecated
+             * @description Deprecated six-digit postal code (Kakao's notice https://devtalk.kakao.com/t/api-6/93000);
+             *     use `zone_no` of the road address. Not in Kakao's current example; Kakao's Flutter SDK
+             *     test data (2019) still carried it.
+             * @example 570972
+             */
+            zip_code?: string;
+        };
+        /**
+         * LocalPlace
+         * @description A place found by keyword or category search.
+         */
+        LocalPlace: {
+            /**
+             * @description Full land-lot address.
+             * @example 서울 강남구 삼성동 159
+             */
+            address_name: string;
+            /**
+             * @description The place's category group code (see `LocalCategoryGroupCode`), or an empty string when
+             *     the place belongs to none of the groups (as in Kakao's keyword-search example).
+             * @example PM9
+             */
+            category_group_code: string;
+            /**
+             * @description Name of the category group, or an empty string when there is none.
+             * @example 약국
+             */
+            category_group_name: string;
+            /**
+             * @description Full category path, levels separated by ` > `.
+             * @example 가정,생활 > 문구,사무용품 > 디자인문구 > 카카오프렌즈
+             */
+            category_name: string;
+            /**
+             * @description Distance in metres from the centre (`x`, `y` of the request), as a string of digits.
+             *     Kakao says it is present only when the request has `x` and `y`; Kakao's category
+             *     example, whose request has no centre, shows an empty string.
+             * @example 418
+             */
+            distance?: string;
+            /**
+             * @description Place ID (the number at the end of `place_url`).
+             * @example 26338954
+             */
+            id: string;
+            /**
+             * @description Phone number; public projects record an empty string for places without one.
+             * @example 02-6002-1880
+             */
+            phone: string;
+            /**
+             * @description Name of the place or business.
+             * @example 카카오프렌즈 코엑스점
+             */
+            place_name: string;
+            /**
+             * Format: uri
+             * @description URL of the place's detail page on Kakao Map.
+             * @example http://place.map.kakao.com/26338954
+             */
+            place_url: string;
+            /**
+             * @description Full road-name address; Kakao's Flutter SDK test data has an empty string for a place without one.
+             * @example 서울 강남구 영동대로 513
+             */
+            road_address_name: string;
+            /**
+             * @description X coordinate; the longitude in WGS84.
+             * @example 127.05902969025047
+             */
+            x: string;
+            /**
+             * @description Y coordinate; the latitude in WGS84.
+             * @example 37.51207412593136
+             */
+            y: string;
+        };
+        /**
+         * LocalPlaceSearchMeta
+         * @description Paging information of a place search (keyword or category).
+         */
+        LocalPlaceSearchMeta: {
+            /**
+             * @description `true` on the last page; while `false`, request the next page with `page` + 1.
+             * @example true
+             */
+            is_end: boolean;
+            /**
+             * @description How many of `total_count` can be reached through paging; at most 45.
+             * @example 14
+             */
+            pageable_count: number;
+            /**
+             * @description How the query was split into region and keyword. Kakao lists it for both keyword and
+             *     category searches; in Kakao's category-search example (which has no query) it is `null`.
+             */
+            same_name?: components["schemas"]["LocalSameName"] | null;
+            /**
+             * @description Number of places found.
+             * @example 14
+             */
+            total_count: number;
+        };
+        /**
+         * LocalPlaceSearchResponse
+         * @description Result of a place search by keyword or by category.
+         */
+        LocalPlaceSearchResponse: {
+            /** @description Places found, one page. */
+            documents: components["schemas"]["LocalPlace"][];
+            meta: components["schemas"]["LocalPlaceSearchMeta"];
+        };
+        /**
+         * LocalRegion
+         * @description A district that contains the given coordinates, as an administrative or a legal district.
+         */
+        LocalRegion: {
+            /**
+             * @description Full name of the district.
+             * @example 경기도 성남시 분당구 삼평동
+             */
+            address_name: string;
+            /**
+             * @description District code. Kakao's example gives the `B` and the `H` district of the same place different codes.
+             * @example 4113510900
+             */
+            code: string;
+            /**
+             * @description Region name, level 1 (`si`/`do` level). Kakao notes that sea areas have none.
+             * @example 경기도
+             */
+            region_1depth_name: string;
+            /**
+             * @description Region name, level 2 (`gu` level). Kakao notes that sea areas have none.
+             * @example 성남시 분당구
+             */
+            region_2depth_name: string;
+            /**
+             * @description Region name, level 3 (`dong` level). Kakao notes that sea areas have none.
+             * @example 삼평동
+             */
+            region_3depth_name: string;
+            /**
+             * @description Region name, level 4: only for a legal district (`B`) that is a `ri`; otherwise an empty
+             *     string in Kakao's example.
+             * @example
+             */
+            region_4depth_name: string;
+            /**
+             * @description `H` administrative district (haengjeong-dong), `B` legal district (beopjeong-dong).
+             * @enum {string}
+             */
+            region_type: "H" | "B";
+            /**
+             * @description X coordinate of the district (a number, unlike the address APIs); the longitude in WGS84. In the system `output_coord` asks for.
+             * @example 127.10459896729914
+             */
+            x: number;
+            /**
+             * @description Y coordinate of the district (a number); the latitude in WGS84. In the system `output_coord` asks for.
+             * @example 37.40269721785548
+             */
+            y: number;
+        };
+        /**
+         * LocalRoadAddress
+         * @description Road-name address details of an address-search result. Kakao's example has every field;
+         *     Kakao's Flutter SDK treated `x` and `y` as optional.
+         */
+        LocalRoadAddress: {
+            /**
+             * @description Full road-name address.
+             * @example 전북 익산시 망산길 11-17
+             */
+            address_name: string;
+            /**
+             * @description Building name (may be an empty string).
+             * @example
+             */
+            building_name: string;
+            /**
+             * @description Main building number.
+             * @example 11
+             */
+            main_building_no: string;
+            /**
+             * @description Region name, level 1.
+             * @example 전북
+             */
+            region_1depth_name: string;
+            /**
+             * @description Region name, level 2.
+             * @example 익산시
+             */
+            region_2depth_name: string;
+            /**
+             * @description Region name, level 3.
+             * @example 부송동
+             */
+            region_3depth_name: string;
+            /**
+             * @description Road name.
+             * @example 망산길
+             */
+            road_name: string;
+            /**
+             * @description Sub building number; empty string when there is none.
+             * @example 17
+             */
+            sub_building_no: string;
+            /**
+             * @description `Y` when the building number is underground, else `N`.
+             * @enum {string}
+             */
+            underground_yn: "Y" | "N";
+            /**
+             * @description X coordinate; the longitude in WGS84.
+             * @example 126.99599512792346
+             */
+            x?: string;
+            /**
+             * @description Y coordinate; the latitude in WGS84.
+             * @example 35.976749396987046
+             */
+            y?: string;
+            /**
+             * @description Five-digit postal code (zone number).
+             * @example 54547
+             */
+            zone_no: string;
+        };
+        /**
+         * LocalSameName
+         * @description How Kakao read the query of a keyword search: the regions it recognised in it, the keyword
+         *     left without them, and the region it searched in. For the query `중앙로 맛집`, `region` lists
+         *     the places called `중앙로` and `keyword` is `맛집`.
+         */
+        LocalSameName: {
+            /**
+             * @description The query without the recognised region.
+             * @example 카카오프렌즈
+             */
+            keyword: string;
+            /**
+             * @description Regions recognised in the query (empty when none).
+             * @example []
+             */
+            region: string[];
+            /**
+             * @description The recognised region the search used (empty string when none).
+             * @example
+             */
+            selected_region: string;
+        };
+        /**
+         * LocalTransformCoordResponse
+         * @description Result of transforming coordinates to another coordinate system.
+         */
+        LocalTransformCoordResponse: {
+            /** @description The transformed coordinates (one in Kakao's example). */
+            documents: components["schemas"]["LocalCoord"][];
+            meta: components["schemas"]["LocalCountMeta"];
         };
         /**
          * MessageCalendarTemplate
@@ -3255,6 +4090,105 @@ export interface components {
             };
         };
         /**
+         * @description The request was refused: a required parameter is missing, or a value has the wrong type or
+         *     is outside the range the API accepts (see each parameter's limits). Fix the request before
+         *     retrying.
+         *
+         *     dapi.kakao.com (Local, Daum Search) answers with `{errorType, message}` (`DapiError`), not
+         *     with kapi.kakao.com's `{code, msg}`. Kakao documents neither the body nor the texts for this
+         *     host; the examples are bodies public projects recorded from live calls. `errorType` values
+         *     seen with 400: `MissingParameter`, `InvalidArgument`, `ValidationError`.
+         */
+        DapiBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DapiError"];
+            };
+        };
+        /**
+         * @description The key is valid but the app may not use the API. For the Local API the usual cause is that
+         *     the Kakao Map service is not switched on for the app: Kakao requires [Kakao Map] > [Usage
+         *     settings] > [State] set to [On] in the app management page (mandatory for apps created from
+         *     1 December 2024; see https://developers.kakao.com/docs/latest/en/local/common).
+         *
+         *     dapi.kakao.com answers with `{errorType, message}` (`DapiError`); the refusal above comes with
+         *     `errorType` `NotAuthorizedError`. Kakao documents neither the body nor the texts for this
+         *     host; the example is the body public projects recorded from live calls, with Kakao's app
+         *     name replaced by an obviously fake one.
+         */
+        DapiForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DapiError"];
+            };
+        };
+        /**
+         * @description System error on Kakao's side. Kakao lists 500 among the statuses its APIs return but
+         *     documents no body or text for it on dapi.kakao.com, so no body is described here. If a body
+         *     arrives it is most likely `{errorType, message}` (`DapiError`), the shape dapi.kakao.com uses
+         *     for its other errors, but neither Kakao nor a recorded response confirms it. Retry later.
+         */
+        DapiInternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description The service is under maintenance or temporarily unavailable. Kakao lists 503 among the
+         *     statuses its APIs return but documents no body or text for it on dapi.kakao.com (the
+         *     maintenance code `-9798` belongs to kapi.kakao.com's `{code, msg}` body), so no body is
+         *     described here. If a body arrives it is most likely `{errorType, message}` (`DapiError`), but
+         *     neither Kakao nor a recorded response confirms it. Check Kakao's notices and retry later.
+         */
+        DapiServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Quota exceeded. Kakao uses 429 for this only on the Daum Search, Local, Kakao Moment and
+         *     Keyword Ad APIs (REST API reference, HTTP status table). Kakao gives each app daily and
+         *     monthly quotas (https://developers.kakao.com/docs/latest/en/getting-started/quota); retry
+         *     after the quota resets, or set up the paid API for more.
+         *
+         *     dapi.kakao.com answers with `{errorType, message}` (`DapiError`), `errorType`
+         *     `RequestThrottled`. Kakao documents neither the body nor the text; the example is the body
+         *     public projects recorded from live calls. Its `message` is the same text Kakao documents
+         *     for kapi.kakao.com's quota error `-10`.
+         */
+        DapiTooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DapiError"];
+            };
+        };
+        /**
+         * @description Authentication failed: the `Authorization: KakaoAK ${REST_API_KEY}` header is missing or
+         *     malformed, or the key is not a valid REST API key. Check that the header names the scheme
+         *     `KakaoAK`, a space, then the app's REST API key (not the JavaScript, native app or Admin key).
+         *
+         *     dapi.kakao.com answers with `{errorType, message}` (`DapiError`), `errorType`
+         *     `AccessDeniedError`. Kakao documents neither the body nor the texts for this host; the
+         *     examples are bodies public projects recorded from live calls. The message for a malformed
+         *     key repeats the key sent.
+         */
+        DapiUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DapiError"];
+            };
+        };
+        /**
          * @description The caller is known but not allowed. Kakao sends these codes with 403:
          *
          *     - `-3` a feature the API needs is not enabled for the app (Simple Signup, a consent item, a
@@ -4185,6 +5119,395 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    convertCoordinatesToAddress: {
+        parameters: {
+            query: {
+                /**
+                 * @description Coordinate system of `x` and `y`.
+                 * @example WGS84
+                 */
+                input_coord?: "WGS84" | "WCONGNAMUL" | "CONGNAMUL" | "WTM" | "TM";
+                /**
+                 * @description X coordinate of the point in `input_coord`; the longitude in WGS84.
+                 * @example 127.423084873712
+                 */
+                x: string;
+                /**
+                 * @description Y coordinate of the point in `input_coord`; the latitude in WGS84.
+                 * @example 37.0789561558879
+                 */
+                y: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Response format, the `${FORMAT}` of Kakao's URL: `json` (`application/json`) or `xml`
+                 *     (`text/xml`). Kakao names JSON the default. Clients that parse every response as JSON
+                 *     must read an `xml` response as text.
+                 * @example json
+                 */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address at the point (none or one document). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalCoordToAddressResponse"];
+                    "text/xml": components["schemas"]["LocalCoordToAddressResponse"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    convertCoordinatesToRegionCode: {
+        parameters: {
+            query: {
+                /**
+                 * @description Coordinate system of `x` and `y`.
+                 * @example WGS84
+                 */
+                input_coord?: "WGS84" | "WCONGNAMUL" | "CONGNAMUL" | "WTM" | "TM";
+                /**
+                 * @description Coordinate system of the `x` and `y` returned for each district.
+                 * @example WGS84
+                 */
+                output_coord?: "WGS84" | "WCONGNAMUL" | "CONGNAMUL" | "WTM" | "TM";
+                /**
+                 * @description X coordinate of the point in `input_coord`; the longitude in WGS84.
+                 * @example 127.1086228
+                 */
+                x: string;
+                /**
+                 * @description Y coordinate of the point in `input_coord`; the latitude in WGS84.
+                 * @example 37.4012191
+                 */
+                y: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Response format, the `${FORMAT}` of Kakao's URL: `json` (`application/json`) or `xml`
+                 *     (`text/xml`). Kakao names JSON the default. Clients that parse every response as JSON
+                 *     must read an `xml` response as text.
+                 * @example json
+                 */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The districts that contain the point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalCoordToRegionResponse"];
+                    "text/xml": components["schemas"]["LocalCoordToRegionResponse"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    transformCoordinates: {
+        parameters: {
+            query: {
+                /**
+                 * @description Coordinate system of `x` and `y`.
+                 * @example WTM
+                 */
+                input_coord?: components["schemas"]["LocalCoordSystem"];
+                /**
+                 * @description Coordinate system to transform into. Kakao marks it required (and also mentions a WGS84 default).
+                 * @example WGS84
+                 */
+                output_coord: components["schemas"]["LocalCoordSystem"];
+                /**
+                 * @description X coordinate in `input_coord`; the longitude when that system is longitude/latitude (WGS84).
+                 * @example 160710.37729270622
+                 */
+                x: number;
+                /**
+                 * @description Y coordinate in `input_coord`; the latitude when that system is longitude/latitude (WGS84).
+                 * @example -4388.879299157299
+                 */
+                y: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Response format, the `${FORMAT}` of Kakao's URL: `json` (`application/json`) or `xml`
+                 *     (`text/xml`). Kakao names JSON the default. Clients that parse every response as JSON
+                 *     must read an `xml` response as text.
+                 * @example json
+                 */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The point in the output coordinate system. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalTransformCoordResponse"];
+                    "text/xml": components["schemas"]["LocalTransformCoordResponse"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    convertAddressToCoordinates: {
+        parameters: {
+            query: {
+                /**
+                 * @description How results are matched to a building name in the query: `similar` (default) also
+                 *     returns results that match the building name only in part; `exact` returns only results
+                 *     whose building name matches exactly, and only for an address pattern with the exact
+                 *     building name in it. Kakao's notice: https://devtalk.kakao.com/t/112161.
+                 * @example similar
+                 */
+                analyze_type?: "similar" | "exact";
+                /**
+                 * @description Page number, 1 to 45.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description The address to look up; land-lot and road-name addresses both work. Leave out detailed parts such as building names for reliable matches.
+                 * @example 전북 삼성동 100
+                 */
+                query: string;
+                /**
+                 * @description Documents per page, 1 to 30.
+                 * @example 10
+                 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Response format, the `${FORMAT}` of Kakao's URL: `json` (`application/json`) or `xml`
+                 *     (`text/xml`). Kakao names JSON the default. Clients that parse every response as JSON
+                 *     must read an `xml` response as text.
+                 * @example json
+                 */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching addresses, one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalAddressSearchResponse"];
+                    "text/xml": components["schemas"]["LocalAddressSearchResponse"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    searchPlacesByCategory: {
+        parameters: {
+            query: {
+                /**
+                 * @description Category group to search (see `LocalCategoryGroupCode` for the codes).
+                 * @example PM9
+                 */
+                category_group_code: components["schemas"]["LocalCategoryGroupCode"];
+                /**
+                 * @description Page number, 1 to 45.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Search radius around `x`/`y`, in metres, 0 to 20000. Kakao requires `x`, `y` and `radius`, or `rect`.
+                 * @example 20000
+                 */
+                radius?: number;
+                /**
+                 * @description Limit the search to a rectangle, e.g. the part of the map on screen: the left corner's
+                 *     X and Y, then the right corner's X and Y (Kakao's order), as
+                 *     `left_x,left_y,right_x,right_y`. Required unless `x`, `y` and `radius` are sent.
+                 * @example 127.05902969025047,37.51207412593136,127.06283102249932,37.514322572335935
+                 */
+                rect?: string;
+                /**
+                 * @description Places per page, 1 to 15.
+                 * @example 15
+                 */
+                size?: number;
+                /**
+                 * @description `accuracy` (default) orders by relevance, `distance` by distance from `x`/`y` (send them too).
+                 * @example accuracy
+                 */
+                sort?: "accuracy" | "distance";
+                /**
+                 * @description X coordinate (WGS84 longitude) of the centre. Kakao requires `x`, `y` and `radius`, or `rect`; needed for `sort=distance`.
+                 * @example 127.06283102249932
+                 */
+                x?: string;
+                /**
+                 * @description Y coordinate (WGS84 latitude) of the centre. Use with `x`.
+                 * @example 37.514322572335935
+                 */
+                y?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Response format, the `${FORMAT}` of Kakao's URL: `json` (`application/json`) or `xml`
+                 *     (`text/xml`). Kakao names JSON the default. Clients that parse every response as JSON
+                 *     must read an `xml` response as text.
+                 * @example json
+                 */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The places found, one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalPlaceSearchResponse"];
+                    "text/xml": components["schemas"]["LocalPlaceSearchResponse"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    searchPlacesByKeyword: {
+        parameters: {
+            query: {
+                /**
+                 * @description Only return places of this category group (see `LocalCategoryGroupCode` for the codes).
+                 * @example FD6
+                 */
+                category_group_code?: components["schemas"]["LocalCategoryGroupCode"];
+                /**
+                 * @description Page number, 1 to 45.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Search query.
+                 * @example 카카오프렌즈
+                 */
+                query: string;
+                /**
+                 * @description Search radius around `x`/`y`, in metres, 0 to 20000.
+                 * @example 20000
+                 */
+                radius?: number;
+                /**
+                 * @description Limit the search to a rectangle, e.g. the part of the map on screen: the left corner's
+                 *     X and Y, then the right corner's X and Y (Kakao's order), as
+                 *     `left_x,left_y,right_x,right_y`.
+                 * @example 127.05902969025047,37.51207412593136,127.06283102249932,37.514322572335935
+                 */
+                rect?: string;
+                /**
+                 * @description Places per page, 1 to 15.
+                 * @example 15
+                 */
+                size?: number;
+                /**
+                 * @description `accuracy` (default) orders by relevance, `distance` by distance from `x`/`y` (send them too).
+                 * @example accuracy
+                 */
+                sort?: "accuracy" | "distance";
+                /**
+                 * @description X coordinate (WGS84 longitude) of the centre. Use with `y`, and with `radius` to limit the search around it; needed for `sort=distance`.
+                 * @example 127.06283102249932
+                 */
+                x?: string;
+                /**
+                 * @description Y coordinate (WGS84 latitude) of the centre. Use with `x`.
+                 * @example 37.514322572335935
+                 */
+                y?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Response format, the `${FORMAT}` of Kakao's URL: `json` (`application/json`) or `xml`
+                 *     (`text/xml`). Kakao names JSON the default. Clients that parse every response as JSON
+                 *     must read an `xml` response as text.
+                 * @example json
+                 */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The places found, one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalPlaceSearchResponse"];
+                    "text/xml": components["schemas"]["LocalPlaceSearchResponse"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
         };
     };
     deregisterPushToken: {

@@ -10,13 +10,21 @@ import { loadBundle, operations as specOperations } from '../helpers/spec.js';
 const doc = loadBundle();
 const FAKE = { accessToken: 'fake-access-token', restApiKey: 'fake-rest-api-key', adminKey: 'fake-admin-key' } as const;
 
+/** The documented example of each `{param}` path segment of an operation. */
+function pathExamples(o: ReturnType<typeof specOperations>[number]): Record<string, string> {
+  const params = [...(o.pathItem.parameters ?? []), ...(o.operation.parameters ?? [])];
+  const values: Record<string, string> = {};
+  for (const [, name] of o.path.matchAll(/\{([^}]+)\}/g)) {
+    const p = params.find((x: { name: string; in: string }) => x.in === 'path' && x.name === name);
+    values[name!] = String(p?.example ?? p?.schema?.examples?.[0] ?? p?.schema?.enum?.[0] ?? name);
+  }
+  return values;
+}
+
 /** Fills `{param}` segments with the parameter's example, so the call has a concrete URL. */
 function concretePath(o: ReturnType<typeof specOperations>[number]) {
-  const params = [...(o.pathItem.parameters ?? []), ...(o.operation.parameters ?? [])];
-  return o.path.replace(/\{([^}]+)\}/g, (_m, name) => {
-    const p = params.find((x: { name: string; in: string }) => x.in === 'path' && x.name === name);
-    return encodeURIComponent(String(p?.example ?? p?.schema?.examples?.[0] ?? p?.schema?.enum?.[0] ?? name));
-  });
+  const values = pathExamples(o);
+  return o.path.replace(/\{([^}]+)\}/g, (_m, name) => encodeURIComponent(values[name]!));
 }
 
 describe('the routing table', () => {
@@ -33,10 +41,13 @@ describe('the routing table', () => {
 
 describe.each(specOperations(doc).map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s', (_t, o) => {
   const info = operations[`${o.method.toUpperCase()} ${o.path}`]!;
+  // Operations with `{param}` segments get the documented examples, as a caller would pass them.
+  const path = pathExamples(o);
+  const withPath = (init: Record<string, unknown>) => (Object.keys(path).length ? { ...init, params: { path } } : init);
   const call = async (options: Parameters<typeof createKakaoClient>[0], init: Record<string, unknown> = {}) => {
     const { fetch, calls } = recordingFetch();
     const kakao = createKakaoClient({ ...options, fetch });
-    await kakao.request(o.method as 'get', o.path as never, init as never);
+    await kakao.request(o.method as 'get', o.path as never, withPath(init) as never);
     expect(calls).toHaveLength(1);
     return calls[0]!;
   };
