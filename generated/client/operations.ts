@@ -23,7 +23,8 @@ export interface OperationInfo {
 /** Security schemes: `bearer` → `Authorization: Bearer …`; any other scheme `X` → `Authorization: X …`. */
 export const securitySchemes: Readonly<Record<string, string>> = {
   "accessToken": "bearer",
-  "adminKey": "KakaoAK"
+  "adminKey": "KakaoAK",
+  "restApiKey": "KakaoAK"
 };
 
 export const operations: Readonly<Record<string, OperationInfo>> = {
@@ -35,6 +36,16 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
   "GET /.well-known/openid-configuration": {
     "operationId": "getOidcDiscovery",
     "host": "https://kauth.kakao.com",
+    "security": []
+  },
+  "GET /api/health/current": {
+    "operationId": "checkCurrentApiStatus",
+    "host": "https://api-status.kakao.com",
+    "security": []
+  },
+  "GET /api/health/history": {
+    "operationId": "checkApiStatusHistory",
+    "host": "https://api-status.kakao.com",
     "security": []
   },
   "GET /oauth/authorize": {
@@ -59,6 +70,18 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "security": [
       [
         "accessToken"
+      ]
+    ]
+  },
+  "GET /v1/system/ips": {
+    "operationId": "getKakaoIpList",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ],
+      [
+        "adminKey"
       ]
     ]
   },
@@ -105,6 +128,51 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       "target_ids"
     ]
   },
+  "GET /v2/search/blog": {
+    "operationId": "searchBlogs",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/cafe": {
+    "operationId": "searchCafes",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/image": {
+    "operationId": "searchImages",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/vclip": {
+    "operationId": "searchVideos",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/web": {
+    "operationId": "searchWebDocuments",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
   "GET /v2/user/me": {
     "operationId": "getUserMe",
     "host": "https://kapi.kakao.com",
@@ -144,6 +212,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       ],
       [
         "adminKey"
+      ]
+    ]
+  },
+  "GET /v3/search/book": {
+    "operationId": "searchBooks",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
       ]
     ]
   },
