@@ -38,6 +38,16 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "host": "https://kauth.kakao.com",
     "security": []
   },
+  "GET /api/health/current": {
+    "operationId": "checkCurrentApiStatus",
+    "host": "https://api-status.kakao.com",
+    "security": []
+  },
+  "GET /api/health/history": {
+    "operationId": "checkApiStatusHistory",
+    "host": "https://api-status.kakao.com",
+    "security": []
+  },
   "GET /oauth/authorize": {
     "operationId": "getAuthorizationCode",
     "host": "https://kauth.kakao.com",
@@ -60,6 +70,18 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "security": [
       [
         "accessToken"
+      ]
+    ]
+  },
+  "GET /v1/system/ips": {
+    "operationId": "getKakaoIpList",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ],
+      [
+        "adminKey"
       ]
     ]
   },
@@ -172,6 +194,51 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       "uuids"
     ]
   },
+  "GET /v2/search/blog": {
+    "operationId": "searchBlogs",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/cafe": {
+    "operationId": "searchCafes",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/image": {
+    "operationId": "searchImages",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/vclip": {
+    "operationId": "searchVideos",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
+  "GET /v2/search/web": {
+    "operationId": "searchWebDocuments",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
+      ]
+    ]
+  },
   "GET /v2/user/me": {
     "operationId": "getUserMe",
     "host": "https://kapi.kakao.com",
@@ -211,6 +278,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       ],
       [
         "adminKey"
+      ]
+    ]
+  },
+  "GET /v3/search/book": {
+    "operationId": "searchBooks",
+    "host": "https://dapi.kakao.com",
+    "security": [
+      [
+        "restApiKey"
       ]
     ]
   },

@@ -51,6 +51,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check current status
+         * @description Reports the current status of Kakao's open APIs, as shown by Kakao's Open API status
+         *     service (`api-status.kakao.com`), so that a service can tell an outage or maintenance on
+         *     Kakao's side from a fault of its own. Kakao lists this API in the "Others" table of its REST
+         *     API reference and describes it on its Utility API page.
+         *
+         *     What the response contains is not known to this document: none of the copies of Kakao's
+         *     Utility API page we could read reaches the status sections, no Kakao SDK calls this API, and
+         *     we found no public project that does. The body is therefore described as an open JSON
+         *     object. Kakao's partner documentation explains where the statuses come from: Kakao's platform
+         *     polls each registered API's health check ten times a minute; an answer other than 200, or
+         *     none within 10 seconds, counts as a failure, and a per-API time limit decides when a slow
+         *     answer counts as delayed or failed.
+         *
+         *     No credential is declared (`security: []`): Kakao's pages we could read name none for this
+         *     host, unlike kapi.kakao.com and dapi.kakao.com. If Kakao turns out to require an app key, set
+         *     the `Authorization` header yourself.
+         */
+        get: operations["checkCurrentApiStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check history
+         * @description Reports the status history of Kakao's open APIs, as shown by Kakao's Open API status
+         *     service (`api-status.kakao.com`), so that a service can tell an outage or maintenance on
+         *     Kakao's side from a fault of its own. Kakao lists this API in the "Others" table of its REST
+         *     API reference and describes it on its Utility API page.
+         *
+         *     What the response contains is not known to this document: none of the copies of Kakao's
+         *     Utility API page we could read reaches the status sections, no Kakao SDK calls this API, and
+         *     we found no public project that does. The body is therefore described as an open JSON
+         *     object. Kakao's partner documentation explains where the statuses come from: Kakao's platform
+         *     polls each registered API's health check ten times a minute; an answer other than 200, or
+         *     none within 10 seconds, counts as a failure, and a per-API time limit decides when a slow
+         *     answer counts as delayed or failed.
+         *
+         *     No credential is declared (`security: []`): Kakao's pages we could read name none for this
+         *     host, unlike kapi.kakao.com and dapi.kakao.com. If Kakao turns out to require an app key, set
+         *     the `Authorization` header yourself.
+         */
+        get: operations["checkApiStatusHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/authorize": {
         parameters: {
             query?: never;
@@ -375,6 +445,38 @@ export interface paths {
          *     and the consent items for the fields wanted.
          */
         get: operations["getOidcUserInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/system/ips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Kakao IP list
+         * @description Lists the IP addresses (CIDR blocks) and ports of Kakao's servers, per service, so that a
+         *     service behind a firewall or an ACL can allow them. Inbound addresses are where Kakao's own
+         *     requests to your server come from (callbacks and webhooks, page scraping); outbound
+         *     addresses are the Kakao domains your server calls (kauth, kapi, accounts, auth, dapi, apps,
+         *     talk-apps). Each service's entry may also announce scheduled additions and removals. Pass
+         *     `rule_type` to get only one of the two lists. Kakao's Firewall page adds that hosts are
+         *     reached over HTTPS on port 443 and recommends allowing host names rather than IP addresses.
+         *
+         *     Kakao accepts any of the app's keys in `Authorization: KakaoAK ${APP_KEY}`: the REST API
+         *     key, the Admin key, the JavaScript key or the Native app key. This document offers the two a
+         *     server holds (`restApiKey`, `adminKey`); to send a JavaScript or Native app key, set the
+         *     `Authorization` header yourself. No user login or consent is involved. Errors are Kakao's
+         *     usual `{code, msg}` codes (Kakao's page points to its error code list).
+         */
+        get: operations["getKakaoIpList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1085,6 +1187,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/search/blog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search blog
+         * @description Searches posts in Daum's blog service and returns one page of them: `meta` and `documents`
+         *     (title, summary, URL, blog name, preview image and date of each post).
+         *
+         *     Call it with the app's REST API key (`Authorization: KakaoAK ${REST_API_KEY}`), from a server:
+         *     the key must not ship in client code. No user login or consent is involved. Walk the pages by
+         *     adding 1 to `page` while `meta.is_end` is `false`, up to the last page allowed for `page`. Daum
+         *     Search has daily and monthly quotas (see Kakao's quota page); past them the API answers 429.
+         *
+         *     Errors are dapi.kakao.com's `{errorType, message}` (`DapiError`), not kapi's `{code, msg}`.
+         *     Kakao's pages document no dapi error body; the error examples are bodies public projects
+         *     recorded from the live API.
+         */
+        get: operations["searchBlogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/search/cafe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search cafe
+         * @description Searches posts in Daum Cafe (Daum's community service) and returns one page of them: `meta` and
+         *     `documents` (title, summary, URL, cafe name, preview image and date of each post).
+         *
+         *     Call it with the app's REST API key (`Authorization: KakaoAK ${REST_API_KEY}`), from a server:
+         *     the key must not ship in client code. No user login or consent is involved. Walk the pages by
+         *     adding 1 to `page` while `meta.is_end` is `false`, up to the last page allowed for `page`. Daum
+         *     Search has daily and monthly quotas (see Kakao's quota page); past them the API answers 429.
+         *
+         *     Errors are dapi.kakao.com's `{errorType, message}` (`DapiError`), not kapi's `{code, msg}`.
+         *     Kakao's pages document no dapi error body; the error examples are bodies public projects
+         *     recorded from the live API.
+         */
+        get: operations["searchCafes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/search/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search image
+         * @description Searches images in Daum's search service and returns one page of them: `meta` and `documents`
+         *     (collection, preview and image URLs, size, source site, document URL and date of each image).
+         *
+         *     Call it with the app's REST API key (`Authorization: KakaoAK ${REST_API_KEY}`), from a server:
+         *     the key must not ship in client code. No user login or consent is involved. Walk the pages by
+         *     adding 1 to `page` while `meta.is_end` is `false`, up to the last page allowed for `page`. Daum
+         *     Search has daily and monthly quotas (see Kakao's quota page); past them the API answers 429.
+         *
+         *     Errors are dapi.kakao.com's `{errorType, message}` (`DapiError`), not kapi's `{code, msg}`.
+         *     Kakao's pages document no dapi error body; the error examples are bodies public projects
+         *     recorded from the live API.
+         */
+        get: operations["searchImages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/search/vclip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Serch video
+         * @description Searches videos on video services such as Kakao TV and YouTube and returns one page of them:
+         *     `meta` and `documents` (title, link, registration date, running time, preview image and uploader
+         *     of each video). Kakao's reference table spells this API "Serch video"; its path is
+         *     `/v2/search/vclip`.
+         *
+         *     This API serves fewer pages than the others: `page` goes up to 15 and `size` up to 30.
+         *
+         *     Call it with the app's REST API key (`Authorization: KakaoAK ${REST_API_KEY}`), from a server:
+         *     the key must not ship in client code. No user login or consent is involved. Walk the pages by
+         *     adding 1 to `page` while `meta.is_end` is `false`, up to the last page allowed for `page`. Daum
+         *     Search has daily and monthly quotas (see Kakao's quota page); past them the API answers 429.
+         *
+         *     Errors are dapi.kakao.com's `{errorType, message}` (`DapiError`), not kapi's `{code, msg}`.
+         *     Kakao's pages document no dapi error body; the error examples are bodies public projects
+         *     recorded from the live API.
+         */
+        get: operations["searchVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/search/web": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search web document
+         * @description Searches web documents in Daum's search service and returns one page of them: `meta` (counts,
+         *     and whether this is the last page) and `documents` (title, excerpt, URL and date of each
+         *     document). Words matching the query come wrapped in `<b>` tags.
+         *
+         *     Call it with the app's REST API key (`Authorization: KakaoAK ${REST_API_KEY}`), from a server:
+         *     the key must not ship in client code. No user login or consent is involved. Walk the pages by
+         *     adding 1 to `page` while `meta.is_end` is `false`, up to the last page allowed for `page`. Daum
+         *     Search has daily and monthly quotas (see Kakao's quota page); past them the API answers 429.
+         *
+         *     Errors are dapi.kakao.com's `{errorType, message}` (`DapiError`), not kapi's `{code, msg}`.
+         *     Kakao's pages document no dapi error body; the error examples are bodies public projects
+         *     recorded from the live API.
+         */
+        get: operations["searchWebDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/user/me": {
         parameters: {
             query?: never;
@@ -1337,6 +1594,42 @@ export interface paths {
          *     managed by the service itself, following Kakao's policy on operating service terms.
          */
         post: operations["upgradeServiceTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/search/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search book
+         * @description Searches books in Daum's book service and returns one page of them: `meta` and `documents`
+         *     (title, introduction, detail URL, ISBN, publication date, authors, publisher, translators, list
+         *     and selling price, cover image and sales status of each book). `target` limits the search to one
+         *     field: title, ISBN, publisher or person (a person's name).
+         *
+         *     Its order values differ from the other Daum Search APIs: `accuracy` or `latest` (newest
+         *     publication first). For this API, `meta.pageable_count` counts the documents, duplicates
+         *     excluded, from the first page up to the requested one.
+         *
+         *     Call it with the app's REST API key (`Authorization: KakaoAK ${REST_API_KEY}`), from a server:
+         *     the key must not ship in client code. No user login or consent is involved. Walk the pages by
+         *     adding 1 to `page` while `meta.is_end` is `false`, up to the last page allowed for `page`. Daum
+         *     Search has daily and monthly quotas (see Kakao's quota page); past them the API answers 429.
+         *
+         *     Errors are dapi.kakao.com's `{errorType, message}` (`DapiError`), not kapi's `{code, msg}`.
+         *     Kakao's pages document no dapi error body; the error examples are bodies public projects
+         *     recorded from the live API.
+         */
+        get: operations["searchBooks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3538,6 +3831,270 @@ export interface components {
             scopes: components["schemas"]["Scope"][];
         };
         /**
+         * SearchBlogDocument
+         * @description One blog post found by Search blog.
+         */
+        SearchBlogDocument: {
+            /** @description Name of the blog. */
+            blogname: string;
+            /** @description A summary of the post, with matching words in `<b>` tags. */
+            contents: string;
+            /**
+             * Format: date-time
+             * @description When the post was written, ISO 8601 with offset.
+             */
+            datetime: string;
+            /**
+             * Format: uri
+             * @description URL of a representative preview image that the search system picked from the post. Its
+             *     size and quality may change.
+             */
+            thumbnail: string;
+            /** @description Title of the post. Words matching the query are wrapped in `<b>` tags. */
+            title: string;
+            /**
+             * Format: uri
+             * @description URL of the post.
+             */
+            url: string;
+        };
+        /**
+         * SearchBlogResult
+         * @description One page of Search blog results.
+         */
+        SearchBlogResult: {
+            /** @description The blog posts on this page (empty when nothing matches). */
+            documents: components["schemas"]["SearchBlogDocument"][];
+            meta: components["schemas"]["SearchMeta"];
+        };
+        /**
+         * SearchBookDocument
+         * @description One book found by Search book.
+         */
+        SearchBookDocument: {
+            /** @description The book's authors. */
+            authors: string[];
+            /** @description Introduction to the book (an excerpt). */
+            contents: string;
+            /**
+             * Format: date-time
+             * @description Publication date, ISO 8601 with offset (`[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss].000+[tz]`).
+             */
+            datetime: string;
+            /**
+             * @description International Standard Book Number: the ISBN-10, the ISBN-13, or both separated by a
+             *     space (e.g. `8996991341 9788996991342`).
+             * @example 8996991341 9788996991342
+             */
+            isbn: string;
+            /** @description List price. */
+            price: number;
+            /** @description The book's publisher. */
+            publisher: string;
+            /** @description Selling price. */
+            sale_price: number;
+            /**
+             * @description Sales status as Daum shows it (e.g. `정상판매` on sale, or sold out, out of print). Kakao
+             *     recommends using it only for display, not as a fixed set of values.
+             * @example 정상판매
+             */
+            status: string;
+            /**
+             * Format: uri
+             * @description URL of a preview image of the book's cover.
+             */
+            thumbnail: string;
+            /** @description Title of the book. */
+            title: string;
+            /** @description The book's translators (empty when there are none). */
+            translators: string[];
+            /**
+             * Format: uri
+             * @description URL of the book's detail page on Daum.
+             */
+            url: string;
+        };
+        /**
+         * SearchBookResult
+         * @description One page of Search book results.
+         */
+        SearchBookResult: {
+            /** @description The books on this page (empty when nothing matches). */
+            documents: components["schemas"]["SearchBookDocument"][];
+            meta: components["schemas"]["SearchMeta"];
+        };
+        /**
+         * SearchCafeDocument
+         * @description One Daum Cafe post found by Search cafe.
+         */
+        SearchCafeDocument: {
+            /** @description Name of the cafe (Daum's community) the post belongs to. */
+            cafename: string;
+            /** @description A summary of the post, with matching words in `<b>` tags. */
+            contents: string;
+            /**
+             * Format: date-time
+             * @description When the post was written, ISO 8601 with offset.
+             */
+            datetime: string;
+            /**
+             * Format: uri
+             * @description URL of a representative preview image that the search system picked from the post. Its
+             *     size and quality may change.
+             */
+            thumbnail: string;
+            /** @description Title of the post. Words matching the query are wrapped in `<b>` tags. */
+            title: string;
+            /**
+             * Format: uri
+             * @description URL of the post.
+             */
+            url: string;
+        };
+        /**
+         * SearchCafeResult
+         * @description One page of Search cafe results.
+         */
+        SearchCafeResult: {
+            /** @description The cafe posts on this page (empty when nothing matches). */
+            documents: components["schemas"]["SearchCafeDocument"][];
+            meta: components["schemas"]["SearchMeta"];
+        };
+        /**
+         * SearchImageDocument
+         * @description One image found by Search image.
+         */
+        SearchImageDocument: {
+            /**
+             * @description The Daum search collection the image comes from (Kakao's sample shows `news`). Kakao
+             *     publishes no list of values.
+             */
+            collection: string;
+            /**
+             * Format: date-time
+             * @description When the document was written, ISO 8601 with offset.
+             */
+            datetime: string;
+            /** @description Name of the source site, as Daum shows it. */
+            display_sitename: string;
+            /**
+             * Format: uri
+             * @description URL of the document the image appears in.
+             */
+            doc_url: string;
+            /** @description Height of the image, in pixels. */
+            height: number;
+            /**
+             * Format: uri
+             * @description URL of the image itself.
+             */
+            image_url: string;
+            /**
+             * Format: uri
+             * @description URL of a preview (thumbnail) of the image.
+             */
+            thumbnail_url: string;
+            /** @description Width of the image, in pixels. */
+            width: number;
+        };
+        /**
+         * SearchImageResult
+         * @description One page of Search image results.
+         */
+        SearchImageResult: {
+            /** @description The images on this page (empty when nothing matches). */
+            documents: components["schemas"]["SearchImageDocument"][];
+            meta: components["schemas"]["SearchMeta"];
+        };
+        /**
+         * SearchMeta
+         * @description Counts and paging state of a Daum Search result page.
+         */
+        SearchMeta: {
+            /**
+             * @description Whether this is the last page. While it is `false`, ask for the next page by adding 1 to
+             *     `page` (up to the API's last page).
+             */
+            is_end: boolean;
+            /**
+             * @description How many of the `total_count` documents can actually be reached through paging. For
+             *     Search book, Kakao describes it as the number of documents, duplicates excluded, from
+             *     the first page up to the requested one.
+             * @example 775
+             */
+            pageable_count: number;
+            /**
+             * @description Number of documents that match the query.
+             * @example 897323
+             */
+            total_count: number;
+        };
+        /**
+         * SearchVideoDocument
+         * @description One video found by the video search (`/v2/search/vclip`), e.g. on Kakao TV or YouTube.
+         */
+        SearchVideoDocument: {
+            /** @description Who uploaded the video. */
+            author: string;
+            /**
+             * Format: date-time
+             * @description When the video was registered, ISO 8601 with offset.
+             */
+            datetime: string;
+            /** @description Running time of the video, in seconds. */
+            play_time: number;
+            /**
+             * Format: uri
+             * @description URL of the video's preview image.
+             */
+            thumbnail: string;
+            /** @description Title of the video. */
+            title: string;
+            /**
+             * Format: uri
+             * @description Link to the video.
+             */
+            url: string;
+        };
+        /**
+         * SearchVideoResult
+         * @description One page of video search results.
+         */
+        SearchVideoResult: {
+            /** @description The videos on this page (empty when nothing matches). */
+            documents: components["schemas"]["SearchVideoDocument"][];
+            meta: components["schemas"]["SearchMeta"];
+        };
+        /**
+         * SearchWebDocument
+         * @description One web document found by Search web document.
+         */
+        SearchWebDocument: {
+            /** @description An excerpt of the document's text, with matching words in `<b>` tags. */
+            contents: string;
+            /**
+             * Format: date-time
+             * @description When the document was written, ISO 8601 with offset (`[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss].000+[tz]`).
+             */
+            datetime: string;
+            /** @description Title of the document. Words matching the query are wrapped in `<b>` tags. */
+            title: string;
+            /**
+             * Format: uri
+             * @description URL of the document.
+             */
+            url: string;
+        };
+        /**
+         * SearchWebResult
+         * @description One page of Search web document results.
+         */
+        SearchWebResult: {
+            /** @description The web documents on this page (empty when nothing matches). */
+            documents: components["schemas"]["SearchWebDocument"][];
+            meta: components["schemas"]["SearchMeta"];
+        };
+        /**
          * ServiceTerm
          * @description One service term of a Kakao Sync app and the user's consent to it (Kakao's reference calls
          *     this type `ServiceTerms`).
@@ -3705,6 +4262,79 @@ export interface components {
              * @example 9876543211234
              */
             user_id: number;
+        };
+        /**
+         * SystemApiStatus
+         * @description The body of Kakao's API status endpoints (`api-status.kakao.com`). Kakao's Utility API page
+         *     describes these APIs, but none of the copies of that page we could read reaches their
+         *     sections, no Kakao SDK calls them and no public project we could find does, so their fields
+         *     are not known to this document. The body is described as an open JSON object: read it as
+         *     JSON and check Kakao's page (Reference > Utility API) for the fields.
+         */
+        SystemApiStatus: {
+            [key: string]: unknown;
+        };
+        /**
+         * SystemIpChange
+         * @description A scheduled change to a Kakao service's IP list: addresses to be added (`addition`) or removed
+         *     (`exclusion`) and when. Kakao's page describes this object in a table of its own, which the
+         *     copies of the page we could read do not reach, so its fields are not described here and it is
+         *     left open. Read it as JSON and check Kakao's page before relying on a field name.
+         */
+        SystemIpChange: {
+            [key: string]: unknown;
+        };
+        /**
+         * SystemIpList
+         * @description Kakao's inbound and outbound IP addresses, per service.
+         */
+        SystemIpList: {
+            /**
+             * @description Addresses Kakao sends requests from (allow them into your server). Left out when
+             *     `rule_type=outbound` was asked for.
+             */
+            inbound?: components["schemas"]["SystemServiceIp"][];
+            /**
+             * @description Addresses of the Kakao servers your server calls (allow them out of your network). Left
+             *     out when `rule_type=inbound` was asked for.
+             */
+            outbound?: components["schemas"]["SystemServiceIp"][];
+            /**
+             * Format: date
+             * @description When the list last changed, `YYYY-MM-DD` (ISO 8601).
+             */
+            updatedDate: string;
+        };
+        /**
+         * SystemServiceIp
+         * @description The IP addresses and ports of one Kakao service, for firewall or ACL rules.
+         */
+        SystemServiceIp: {
+            /** @description Addresses to be added for this service, and when (Kakao marks it as not always sent). */
+            addition?: components["schemas"]["SystemIpChange"];
+            /** @description Addresses to be removed for this service, and when (Kakao marks it as not always sent). */
+            exclusion?: components["schemas"]["SystemIpChange"];
+            /** @description The service's server addresses, as CIDR blocks (Kakao cites RFC 1519). */
+            ips: string[];
+            /** @description The service's ports. */
+            ports: number[];
+            /**
+             * @description The service, as Kakao names it. Inbound entries name the kind of request Kakao sends to
+             *     your server: `callback` (callbacks and webhooks) or `scrap` (Kakao scraping a page of your
+             *     service). Outbound entries name the Kakao domain your server calls:
+             *     `https://kauth.kakao.com` (Kakao Login), `https://kapi.kakao.com` (Kakao APIs),
+             *     `https://accounts.kakao.com` (Kakao Account), `https://auth.kakao.com` (Kakao Account on
+             *     mobile), `https://dapi.kakao.com` (Daum Search and Local), `https://apps.kakao.com` (Kakao
+             *     Talk Message) and `https://talk-apps.kakao.com` (Kakao Talk universal links). Kakao lists
+             *     the domains with their scheme; whether the value carries it is not shown in the parts of
+             *     the page we could read.
+             */
+            service: string;
+            /**
+             * Format: date
+             * @description When this service's list last changed, `YYYY-MM-DD` (ISO 8601).
+             */
+            updatedDate: string;
         };
         /**
          * TargetId
@@ -4379,6 +5009,46 @@ export interface operations {
             };
         };
     };
+    checkCurrentApiStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status report, as JSON whose fields this document does not know. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemApiStatus"];
+                };
+            };
+        };
+    };
+    checkApiStatusHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status report, as JSON whose fields this document does not know. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemApiStatus"];
+                };
+            };
+        };
+    };
     getAuthorizationCode: {
         parameters: {
             query: {
@@ -4708,6 +5378,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OidcUserInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getKakaoIpList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which list to return, `inbound` or `outbound`. Without it, both are returned.
+                 * @example outbound
+                 */
+                rule_type?: "inbound" | "outbound";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kakao's IP addresses per service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemIpList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5742,6 +6444,248 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    searchBlogs: {
+        parameters: {
+            query: {
+                /**
+                 * @description Result page number, 1 to 50 (default 1).
+                 * @example 2
+                 */
+                page?: number;
+                /**
+                 * @description The search query. To search the posts of one blog only, put the blog's URL and the words,
+                 *     separated by a space, in `query`.
+                 * @example 집짓기
+                 */
+                query: string;
+                /**
+                 * @description Number of documents per page, 1 to 50 (default 10).
+                 * @example 10
+                 */
+                size?: number;
+                /**
+                 * @description Order of the results: `accuracy` (most relevant first, the default) or `recency` (newest first).
+                 * @example recency
+                 */
+                sort?: "accuracy" | "recency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchBlogResult"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    searchCafes: {
+        parameters: {
+            query: {
+                /**
+                 * @description Result page number, 1 to 50 (default 1).
+                 * @example 2
+                 */
+                page?: number;
+                /**
+                 * @description The search query.
+                 * @example 아이유
+                 */
+                query: string;
+                /**
+                 * @description Number of documents per page, 1 to 50 (default 10).
+                 * @example 10
+                 */
+                size?: number;
+                /**
+                 * @description Order of the results: `accuracy` (most relevant first, the default) or `recency` (newest first).
+                 * @example recency
+                 */
+                sort?: "accuracy" | "recency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchCafeResult"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    searchImages: {
+        parameters: {
+            query: {
+                /**
+                 * @description Result page number, 1 to 50 (default 1).
+                 * @example 2
+                 */
+                page?: number;
+                /**
+                 * @description The search query.
+                 * @example 설현
+                 */
+                query: string;
+                /**
+                 * @description Number of documents per page, 1 to 80 (default 80).
+                 * @example 80
+                 */
+                size?: number;
+                /**
+                 * @description Order of the results: `accuracy` (most relevant first, the default) or `recency` (newest first).
+                 * @example recency
+                 */
+                sort?: "accuracy" | "recency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchImageResult"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    searchVideos: {
+        parameters: {
+            query: {
+                /**
+                 * @description Result page number, 1 to 15. Kakao states no default here; the other Daum Search APIs start at
+                 *     1.
+                 * @example 2
+                 */
+                page?: number;
+                /**
+                 * @description The search query.
+                 * @example AOA
+                 */
+                query: string;
+                /**
+                 * @description Number of documents per page, 1 to 30 (default 15).
+                 * @example 15
+                 */
+                size?: number;
+                /**
+                 * @description Order of the results: `accuracy` (most relevant first, the default) or `recency` (newest first).
+                 * @example recency
+                 */
+                sort?: "accuracy" | "recency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchVideoResult"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
+    searchWebDocuments: {
+        parameters: {
+            query: {
+                /**
+                 * @description Result page number, 1 to 50 (default 1).
+                 * @example 2
+                 */
+                page?: number;
+                /**
+                 * @description The search query.
+                 * @example 이효리
+                 */
+                query: string;
+                /**
+                 * @description Number of documents per page, 1 to 50 (default 10).
+                 * @example 10
+                 */
+                size?: number;
+                /**
+                 * @description Order of the results: `accuracy` (most relevant first, the default) or `recency` (newest first).
+                 * @example recency
+                 */
+                sort?: "accuracy" | "recency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchWebResult"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
+        };
+    };
     getUserMe: {
         parameters: {
             query?: {
@@ -6074,6 +7018,61 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchBooks: {
+        parameters: {
+            query: {
+                /**
+                 * @description Result page number, 1 to 50 (default 1).
+                 * @example 2
+                 */
+                page?: number;
+                /**
+                 * @description The search query (a title, an ISBN, a publisher or a name, depending on `target`).
+                 * @example 미움받을 용기
+                 */
+                query: string;
+                /**
+                 * @description Number of documents per page, 1 to 50 (default 10).
+                 * @example 10
+                 */
+                size?: number;
+                /**
+                 * @description Order of the results: `accuracy` (most relevant first, the default) or `latest` (newest
+                 *     publication first).
+                 * @example latest
+                 */
+                sort?: "accuracy" | "latest";
+                /**
+                 * @description Restricts the search to one field: `title`, `isbn`, `publisher` or `person` (a person's name,
+                 *     such as an author's). Optional.
+                 * @example title
+                 */
+                target?: "title" | "isbn" | "publisher" | "person";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchBookResult"];
+                };
+            };
+            400: components["responses"]["DapiBadRequest"];
+            401: components["responses"]["DapiUnauthorized"];
+            403: components["responses"]["DapiForbidden"];
+            429: components["responses"]["DapiTooManyRequests"];
+            500: components["responses"]["DapiInternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DapiServiceUnavailable"];
         };
     };
 }
