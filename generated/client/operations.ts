@@ -53,6 +53,24 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "host": "https://kauth.kakao.com",
     "security": []
   },
+  "GET /v1/api/talk/friends": {
+    "operationId": "listFriends",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "GET /v1/api/talk/profile": {
+    "operationId": "getTalkProfile",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
   "GET /v1/oidc/userinfo": {
     "operationId": "getOidcUserInfo",
     "host": "https://kapi.kakao.com",
@@ -90,6 +108,18 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "adminKey"
       ]
+    ]
+  },
+  "GET /v2/api/talk/profiles": {
+    "operationId": "listTalkProfilesByUserList",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "jsonQuery": [
+      "target_ids"
     ]
   },
   "GET /v2/app/users": {
@@ -209,6 +239,19 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "body": "application/x-www-form-urlencoded",
     "jsonBody": [
       "properties"
+    ]
+  },
+  "POST /v2/api/talk/profiles": {
+    "operationId": "listTalkProfilesByUserListViaPost",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "target_ids"
     ]
   },
   "POST /v2/user/me": {

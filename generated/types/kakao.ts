@@ -212,6 +212,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api/talk/friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list of friends
+         * @description Lists the logged-in user's Kakao Talk friends, a page at a time. Only friends who also use
+         *     the app and have agreed to the `friends` consent item are listed; each comes with a `uuid`,
+         *     which is what Kakao Talk Message takes to send a message to that friend.
+         *
+         *     Call it with the user's access token, who must have agreed to the `friends` consent item
+         *     (Friends List in Kakao Service, including profile image, nickname and favorites). The app
+         *     needs Kakao's permission for this API: without it, and in test apps, only members of the
+         *     app can be listed.
+         *
+         *     **Paging.** `offset` is where the page starts (0 is the first friend), `limit` how many
+         *     friends a page holds (Kakao's default 10, at most 100), `order` the direction (`asc` or
+         *     `desc`) and `friend_order` the sort key (`favorite`: favorites first, the default;
+         *     `nickname`: by nickname). The response links the neighbouring pages in `before_url` and
+         *     `after_url`; follow `after_url` until it is absent or `null` to walk the whole list.
+         */
+        get: operations["listFriends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/talk/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Kakao Talk profile
+         * @description Returns the Kakao Talk profile of the logged-in user: nickname, profile image and thumbnail.
+         *     This is the profile the user shows in Kakao Talk, which can differ from the Kakao Account
+         *     profile returned by `GET /v2/user/me`.
+         *
+         *     Call it with the user's access token; it takes no parameters. The fields come back in
+         *     camelCase (`nickName`, `profileImageURL`, `thumbnailURL`), not in the snake_case of most
+         *     Kakao APIs.
+         *
+         *     **Consent.** The nickname needs the `profile_nickname` consent item and the images need
+         *     `profile_image`; apps still using the older combined item `profile` (Profile Info:
+         *     nickname/profile image) get both with it. A value the user did not agree to is left out.
+         *
+         *     If the user's Kakao Account is not linked to Kakao Talk, Kakao answers with an error
+         *     (`code: -501`, a Kakao Talk API called by a user who is not a Kakao Talk user).
+         */
+        get: operations["getTalkProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oidc/userinfo": {
         parameters: {
             query?: never;
@@ -456,6 +522,60 @@ export interface paths {
          *     Kakao documents this API with the user's access token only.
          */
         post: operations["updateUserProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Kakao Talk profiles by user list
+         * @description Returns the Kakao Talk profiles of several users of the app at once, for instance to show
+         *     the Kakao Talk nickname and picture next to each user's comments. It is an administration
+         *     API: Kakao lists it among the APIs called with the Admin key (Admin key category "Kakao
+         *     Talk Profile" › "Kakao Talk Profiles by User List"), so call it from a server only. Kakao
+         *     serves it with `GET` (query string) and `POST` (form body).
+         *
+         *     **What this document can and cannot say.** Kakao's reference section for this API could not
+         *     be read, and neither Kakao's SDKs nor two public projects document it. The two parameters
+         *     below are those of the earlier version of the same API in Kakao's in-house documentation
+         *     (`/v1/internal/talk/profiles`: `target_ids`, a list of user IDs, and `target_id_type`,
+         *     both required); that page also had `viewer_id` and `viewer_id_type` for multi-profiles, and
+         *     returned the users' Kakao Talk profiles and Kakao Talk user numbers. Whether the public
+         *     `/v2/api/talk/profiles` takes exactly these, and the shape of its response, are not
+         *     confirmed: check Kakao's page before relying on them. The consent items behind the returned
+         *     profile values are presumably the same as for `GET /v1/api/talk/profile`
+         *     (`profile_nickname`, `profile_image` or `profile`), which is likewise unconfirmed.
+         */
+        get: operations["listTalkProfilesByUserList"];
+        put?: never;
+        /**
+         * Retrieve Kakao Talk profiles by user list
+         * @description Returns the Kakao Talk profiles of several users of the app at once, for instance to show
+         *     the Kakao Talk nickname and picture next to each user's comments. It is an administration
+         *     API: Kakao lists it among the APIs called with the Admin key (Admin key category "Kakao
+         *     Talk Profile" › "Kakao Talk Profiles by User List"), so call it from a server only. Kakao
+         *     serves it with `GET` (query string) and `POST` (form body).
+         *
+         *     **What this document can and cannot say.** Kakao's reference section for this API could not
+         *     be read, and neither Kakao's SDKs nor two public projects document it. The two parameters
+         *     below are those of the earlier version of the same API in Kakao's in-house documentation
+         *     (`/v1/internal/talk/profiles`: `target_ids`, a list of user IDs, and `target_id_type`,
+         *     both required); that page also had `viewer_id` and `viewer_id_type` for multi-profiles, and
+         *     returned the users' Kakao Talk profiles and Kakao Talk user numbers. Whether the public
+         *     `/v2/api/talk/profiles` takes exactly these, and the shape of its response, are not
+         *     confirmed: check Kakao's page before relying on them. The consent items behind the returned
+         *     profile values are presumably the same as for `GET /v1/api/talk/profile`
+         *     (`profile_nickname`, `profile_image` or `profile`), which is likewise unconfirmed.
+         */
+        post: operations["listTalkProfilesByUserListViaPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -783,6 +903,73 @@ export interface components {
              * @example 123456789
              */
             id: number;
+        };
+        /**
+         * Friend
+         * @description One Kakao Talk friend of the user in `GET /v1/api/talk/friends`. Only friends who use the app
+         *     and agreed to the `friends` consent item are listed. `uuid` is the friend's ID for Kakao Talk
+         *     Message (`receiver_uuids`); the other fields may be missing.
+         */
+        Friend: {
+            /** @description Whether the friend accepts messages (Kakao Talk Message) from the app. */
+            allowed_msg?: boolean;
+            /** @description Whether the user has marked this friend as a favorite in Kakao Talk. */
+            favorite?: boolean;
+            /**
+             * Format: int64
+             * @description The friend's service user ID in this app. Kakao's SDK models make it optional.
+             * @example 1234567890
+             */
+            id?: number;
+            /**
+             * @description The friend's Kakao Talk profile nickname.
+             * @example 이수민
+             */
+            profile_nickname?: string;
+            /**
+             * @description URL of the friend's Kakao Talk profile thumbnail. Public code that calls the API reports
+             *     an empty string when the friend has no profile image, so no URL format is enforced.
+             * @example https://xxx.kakao.co.kr/.../aaa.jpg
+             */
+            profile_thumbnail_image?: string;
+            /**
+             * @description The friend's unique ID for sending Kakao Talk messages. It is not a UUID in the usual
+             *     format, and it can change with the friend's account state, so it should not serve as the
+             *     service's user identifier.
+             * @example abcdefg0001
+             */
+            uuid: string;
+        };
+        /**
+         * FriendList
+         * @description One page of the user's Kakao Talk friends who use the app (`GET /v1/api/talk/friends`), with
+         *     the URLs of the neighbouring pages.
+         */
+        FriendList: {
+            /**
+             * Format: uri
+             * @description URL of the next page, or `null` (or absent) on the last page. It repeats `offset`,
+             *     `limit` and `order` for the next page (Kakao's example:
+             *     `https://kapi.kakao.com/v1/api/talk/friends?offset=3&limit=3&order=asc`).
+             */
+            after_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL of the previous page, or `null` (or absent) on the first page.
+             */
+            before_url?: string | null;
+            /** @description The friends on this page. */
+            elements?: components["schemas"]["Friend"][];
+            /**
+             * @description How many of those friends the user has marked as favorites.
+             * @example 1
+             */
+            favorite_count?: number;
+            /**
+             * @description Number of the user's friends that the app can list (all pages together).
+             * @example 11
+             */
+            total_count: number;
         };
         /**
          * IdTokenPayload
@@ -1454,6 +1641,68 @@ export interface components {
              * @example 9876543211234
              */
             user_id: number;
+        };
+        /**
+         * TalkProfile
+         * @description The logged-in user's Kakao Talk profile (`GET /v1/api/talk/profile`). Unlike most Kakao APIs
+         *     this one answers in camelCase, with `URL` in capitals: `nickName`, `profileImageURL`,
+         *     `thumbnailURL`, `countryISO`. The Kakao Talk profile can differ from the Kakao Account profile
+         *     that Kakao Login returns. Apart from `id`, a field is sent only when the user agreed to its
+         *     consent item.
+         */
+        TalkProfile: {
+            /**
+             * @deprecated
+             * @description Deprecated: the country in which the user uses Kakao Talk (Kakao's SDK fixture shows
+             *     `KR`). Kakao's page lists it as deprecated and points to a notice; whether it is still
+             *     sent is not said.
+             * @example KR
+             */
+            countryISO?: string;
+            /**
+             * Format: int64
+             * @description Service user ID of the user. Listed (as always sent) on Kakao's current reference page;
+             *     older revisions of the page and Kakao's Flutter and iOS SDK models do not have it.
+             * @example 1234567
+             */
+            id: number;
+            /**
+             * @description Kakao Talk nickname. Consent item: `profile_nickname` (or the older combined `profile`).
+             * @example 홍길동
+             */
+            nickName?: string;
+            /**
+             * Format: uri
+             * @description Kakao Talk profile image, 640 × 640 px, `https` only. Consent item: `profile_image` (or
+             *     `profile`).
+             * @example https://xxx.kakao.co.kr/.../aaa.jpg
+             */
+            profileImageURL?: string;
+            /**
+             * Format: uri
+             * @description Kakao Talk profile thumbnail, 110 × 110 px, `https` only. Consent item: `profile_image`
+             *     (or `profile`).
+             * @example https://xxx.kakao.co.kr/.../bbb.jpg
+             */
+            thumbnailURL?: string;
+        };
+        /**
+         * TalkProfileList
+         * @description Response of `GET`/`POST /v2/api/talk/profiles`: the Kakao Talk profiles of the users asked
+         *     for. Its fields are not described here because no source we could read documents them:
+         *     Kakao's reference section for this API could not be read, no Kakao SDK calls it, and no two
+         *     public projects that call it were found. Kakao's in-house documentation of the earlier
+         *     version of this API says it returns the users' Kakao Talk profiles together with their Kakao
+         *     Talk user numbers. The schema only says "a JSON object whose members are scalars, flat
+         *     objects, or lists of scalars or flat objects", so that the body stays typed without claiming
+         *     field names; treat it as unconfirmed.
+         */
+        TalkProfileList: {
+            [key: string]: string | number | boolean | null | (string | number | boolean | null | {
+                [key: string]: string | number | boolean | null;
+            })[] | {
+                [key: string]: string | number | boolean | null;
+            };
         };
         /**
          * TargetId
@@ -2210,6 +2459,80 @@ export interface operations {
             400: components["responses"]["AuthBadRequest"];
         };
     };
+    listFriends: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Sort key: `favorite` lists the user's favorite friends first, `nickname` sorts by
+                 *     nickname.
+                 * @example favorite
+                 */
+                friend_order?: "favorite" | "nickname";
+                /**
+                 * @description Number of friends per page, at most 100.
+                 * @example 3
+                 */
+                limit?: number;
+                /**
+                 * @description Position of the first friend of the page in the whole list (0 is the first).
+                 * @example 3
+                 */
+                offset?: number;
+                /**
+                 * @description Direction of the list, `asc` (ascending) or `desc` (descending).
+                 * @example asc
+                 */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of friends. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTalkProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Kakao Talk profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getOidcUserInfo: {
         parameters: {
             query?: never;
@@ -2503,6 +2826,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTalkProfilesByUserList: {
+        parameters: {
+            query: {
+                /**
+                 * @description Kind of IDs in `target_ids`; `user_id` (service user ID). Unconfirmed for this API version.
+                 * @example user_id
+                 */
+                target_id_type: components["schemas"]["TargetIdType"];
+                /**
+                 * @description Service user IDs of the users whose Kakao Talk profiles to return, as a JSON array sent
+                 *     as text, e.g. `[1234567890,1234567891]`. Unconfirmed for this API version (see the
+                 *     description).
+                 */
+                target_ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users' Kakao Talk profiles (shape not confirmed; see `TalkProfileList`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkProfileList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTalkProfilesByUserListViaPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The same parameters as the `GET` form, form-encoded (Kakao's in-house page for the earlier
+         *     version sends `Content-Type: application/x-www-form-urlencoded;charset=utf-8`).
+         *     Unconfirmed for this API version (see the description).
+         */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    target_id_type: components["schemas"]["TargetIdType"];
+                    /** @description Service user IDs as a JSON array sent as text, e.g. `[1234567890,1234567891]`. */
+                    target_ids: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The users' Kakao Talk profiles (shape not confirmed; see `TalkProfileList`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkProfileList"];
                 };
             };
             400: components["responses"]["BadRequest"];
