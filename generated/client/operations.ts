@@ -80,6 +80,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       ]
     ]
   },
+  "GET /v1/talkchannel/target_user_file": {
+    "operationId": "viewChannelCustomerFiles",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ]
+  },
   "GET /v1/user/access_token_info": {
     "operationId": "getAccessTokenInfo",
     "host": "https://kapi.kakao.com",
@@ -108,6 +117,33 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "adminKey"
       ]
+    ]
+  },
+  "GET /v2/api/talk/channels": {
+    "operationId": "checkChannelRelationship",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ],
+      [
+        "adminKey"
+      ]
+    ],
+    "csvQuery": [
+      "channel_ids"
+    ]
+  },
+  "GET /v2/api/talk/channels/multi": {
+    "operationId": "checkMultipleChannelRelationships",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "csvQuery": [
+      "target_ids"
     ]
   },
   "GET /v2/api/talk/profiles": {
@@ -188,6 +224,36 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "host": "https://kauth.kakao.com",
     "security": [],
     "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v1/talkchannel/create/target_user_file": {
+    "operationId": "registerChannelCustomerFile",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/json"
+  },
+  "POST /v1/talkchannel/delete/target_users": {
+    "operationId": "deleteChannelCustomerFileUsers",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/json"
+  },
+  "POST /v1/talkchannel/update/target_users": {
+    "operationId": "addChannelCustomerFileUsers",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/json"
   },
   "POST /v1/user/logout": {
     "operationId": "logoutUser",

@@ -305,6 +305,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/talkchannel/create/target_user_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer management: Register customer file
+         * @description Registers a new, empty customer file for a Kakao Talk Channel, declaring its fields and
+         *     their types (`string` or `number`). Users are then added with
+         *     `POST /v1/talkchannel/update/target_users`, and the channel's managers build friend groups
+         *     from the fields in the Kakao Talk Channel Partner Center to send targeted messages. The
+         *     fields cannot be changed afterwards.
+         *
+         *     Call it from a server with the Admin key, as a JSON body. A channel holds at most 30
+         *     customer files, counting those uploaded in the Partner Center.
+         *
+         *     **Preconditions.** The app is a Biz app connected to the channel, and the app Owner has
+         *     agreed to the Customer management API policy ([App] > [Kakao Talk Channel]).
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-817` the file name exists already
+         *     or is not allowed, `-818` the channel already holds the maximum of 30 files, `-819` the
+         *     channel is not connected to the app. Kakao publishes no `msg` texts for them; match on
+         *     `code`.
+         */
+        post: operations["registerChannelCustomerFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/delete/target_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer management: Delete user
+         * @description Removes users from a customer file of a Kakao Talk Channel, named the same way as when
+         *     they were added (`user_type` `app` or `phone`).
+         *
+         *     Call it from a server with the Admin key, as a JSON body, with the file's `file_id` and the
+         *     channel's `channel_public_id`. The shape of `user_ids` follows the kakao-tam
+         *     example (objects with an `id`) and is unconfirmed.
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-816` the file ID is wrong or no
+         *     such customer file was found, `-819` the channel is not connected to the app.
+         */
+        post: operations["deleteChannelCustomerFileUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/target_user_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer management: View customer file
+         * @description Lists the customer files of a Kakao Talk Channel, with each file's ID, name, state, last
+         *     update and fields, and how many of the channel's 30 file slots are used and free. Use it to
+         *     find the `file_id` for adding or deleting users.
+         *
+         *     Call it from a server with the Admin key, naming the channel with `channel_public_id`.
+         *     The response fields described here are those public code reads; Kakao's own field table
+         *     could not be read (see the evidence notes).
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-819` the channel is not connected
+         *     to the app.
+         */
+        get: operations["viewChannelCustomerFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/update/target_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer management: Add user
+         * @description Adds users to a customer file of a Kakao Talk Channel, each with its values for the file's
+         *     fields. Users are named by their service user IDs (`user_type=app`) or by the phone numbers
+         *     registered in Kakao Talk (`user_type=phone`). Up to 2,000 users per call.
+         *
+         *     Call it from a server with the Admin key, as a JSON body, with the file's `file_id` (from
+         *     registering the file or from viewing the files) and the channel's `channel_public_id`.
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-816` the file ID is wrong or no
+         *     such customer file was found, `-819` the channel is not connected to the app.
+         */
+        post: operations["addChannelCustomerFileUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/user/access_token_info": {
         parameters: {
             query?: never;
@@ -522,6 +646,77 @@ export interface paths {
          *     Kakao documents this API with the user's access token only.
          */
         post: operations["updateUserProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check Kakao Talk Channel relationship
+         * @description Tells whether one user has added (`ADDED`), blocked (`BLOCKED`) or never added (`NONE`)
+         *     each Kakao Talk Channel connected to the app, and when that last changed. Only channels
+         *     connected to the calling app are reported, never other channels the user follows.
+         *
+         *     Call it with the user's access token, or from a server with the Admin key naming the user
+         *     with `target_id_type=user_id` and `target_id` (the Admin key must never leave the server).
+         *     Kakao's Admin key example also sends `Content-Type: application/x-www-form-urlencoded;charset=utf-8`.
+         *
+         *     `channel_ids` limits the answer to some channels: their profile IDs, comma-separated
+         *     (`_Bxkd,_RQxl,_vxfxm`); `channel_id_type` is then always `channel_public_id`. Without
+         *     `channel_ids` Kakao's Korean page says every channel connected to the app is checked.
+         *
+         *     **Preconditions.** The app is connected to the Kakao Talk Channel, the consent item
+         *     "Kakao Talk Channel addition status and details" (`plusfriends`) is set up, and the user
+         *     agreed to it. If the user did not, Kakao answers with an error (`403`, `code: -402`);
+         *     request additional consent for `plusfriends` and call again. The Kakao Talk Channel
+         *     webhook reports additions and blocks as they happen. This is the v2 API; Kakao documents
+         *     the older `GET /v1/api/talk/channels` separately.
+         */
+        get: operations["checkChannelRelationship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/channels/multi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check multiple users' Kakao Talk Channel relationship
+         * @description Tells, for several users at once, whether each has added (`ADDED`), blocked (`BLOCKED`) or
+         *     never added (`NONE`) the Kakao Talk Channels connected to the app. It is an administration
+         *     API: call it from a server with the Admin key. For one user, or with a user's access token,
+         *     use `GET /v2/api/talk/channels`.
+         *
+         *     The users are named by their service user IDs in `target_ids`, sent comma-separated, with
+         *     `target_id_type=user_id`. The answer is a JSON array with one entry per user, each shaped
+         *     like the single-user answer (`user_id` and its `channels`).
+         *
+         *     **What rests on what.** Kakao's reference table and its Kakao Talk Channel concepts page
+         *     document this API's name, method, URL and purpose, and that it is a REST API for the
+         *     channels connected to the app. Its parameter and response tables could not be read; the
+         *     parameters and the array response described here are those seen in public code that calls
+         *     the API, and are unconfirmed. The same preconditions as the single check presumably apply
+         *     (channel connected to the app, users who agreed to `plusfriends`).
+         */
+        get: operations["checkMultipleChannelRelationships"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -903,6 +1098,237 @@ export interface components {
              * @example 123456789
              */
             id: number;
+        };
+        /**
+         * ChannelCustomerFieldTypes
+         * @description The fields (columns) of a customer file and the type of each: field name → `string` or
+         *     `number`. Kakao uses these fields to filter the file's users when the channel's managers
+         *     build friend groups (for example gender, age, region, membership grade). A file's fields
+         *     cannot be changed once it is registered.
+         * @example {
+         *       "생년월일": "string",
+         *       "성별": "string",
+         *       "연령": "number"
+         *     }
+         */
+        ChannelCustomerFieldTypes: {
+            [key: string]: "string" | "number";
+        };
+        /**
+         * ChannelCustomerFieldValues
+         * @description One user's values for the customer file's fields: field name → value, a string for a
+         *     `string` field and a number for a `number` field.
+         * @example {
+         *       "생년월일": "2000-01-01",
+         *       "성별": "남자",
+         *       "연령": 19
+         *     }
+         */
+        ChannelCustomerFieldValues: {
+            [key: string]: string | number;
+        };
+        /**
+         * ChannelCustomerFile
+         * @description One customer file of the channel, as public code that calls the API reads it (unconfirmed:
+         *     Kakao's field table could not be read).
+         */
+        ChannelCustomerFile: {
+            /**
+             * Format: int64
+             * @description ID of the customer file.
+             * @example 12345
+             */
+            file_id?: number;
+            /**
+             * @description Name of the customer file.
+             * @example 고객리스트
+             */
+            file_name?: string;
+            /**
+             * @description The file's fields. Registered as an object of field name → type; one public project
+             *     types it as a string here, so both are accepted.
+             */
+            schema?: {
+                [key: string]: "string" | "number";
+            } | string;
+            /** @description State of the file; its values are not documented in the sources we could read. */
+            status?: string;
+            /** @description When the file was last updated (spelled `update_at`; the format is not documented in the sources we could read). */
+            update_at?: string;
+        };
+        /**
+         * ChannelCustomerFileCreated
+         * @description Answer to registering a customer file. Public code that calls the API reads the new file's
+         *     ID from `file_id`; Kakao's field table could not be read, so this is unconfirmed.
+         */
+        ChannelCustomerFileCreated: {
+            /**
+             * Format: int64
+             * @description ID of the new customer file, used by the add-user and delete-user calls.
+             * @example 12345
+             */
+            file_id?: number;
+        };
+        /**
+         * ChannelCustomerFileList
+         * @description The channel's customer files and how many of its file slots are used (a channel holds at
+         *     most 30 customer files, those uploaded in the Kakao Talk Channel Partner Center included).
+         *     The field names are those public code reads (unconfirmed: Kakao's field table could not be
+         *     read).
+         */
+        ChannelCustomerFileList: {
+            /** @description How many more customer files the channel can hold. */
+            empty_slot?: number;
+            /** @description The channel's customer files. */
+            results?: components["schemas"]["ChannelCustomerFile"][];
+            /** @description How many customer files the channel holds. */
+            using_slot?: number;
+        };
+        /**
+         * ChannelCustomerFileRegistration
+         * @description A new customer file for a Kakao Talk Channel (`POST /v1/talkchannel/create/target_user_file`).
+         */
+        ChannelCustomerFileRegistration: {
+            /**
+             * @description Profile ID of the channel the file belongs to (the part after `pf.kakao.com/`).
+             * @example _ZeUTxl
+             */
+            channel_public_id: string;
+            /**
+             * @description Name of the file. It must not repeat an existing file name of the channel nor be a name
+             *     Kakao does not allow (`code: -817`).
+             * @example 고객리스트
+             */
+            file_name: string;
+            schema: components["schemas"]["ChannelCustomerFieldTypes"];
+        };
+        /**
+         * ChannelCustomerResult
+         * @description Answer to adding users to, or deleting users from, a customer file. Its fields are not
+         *     described because no source we could read documents them (Kakao's field table could not be
+         *     read and the public code seen only prints the body). The schema only says "a JSON object
+         *     whose members are scalars, flat objects, or lists of scalars or flat objects"; treat it as
+         *     unconfirmed.
+         */
+        ChannelCustomerResult: {
+            [key: string]: string | number | boolean | null | (string | number | boolean | null | {
+                [key: string]: string | number | boolean | null;
+            })[] | {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        /**
+         * ChannelCustomerUser
+         * @description One user to add to a customer file, with the user's values for the file's fields.
+         */
+        ChannelCustomerUser: {
+            field?: components["schemas"]["ChannelCustomerFieldValues"];
+            /**
+             * @description The user: a service user ID when `user_type` is `app`, or the user's phone number
+             *     registered in Kakao Talk when `user_type` is `phone`.
+             * @example 1515035367
+             */
+            id: number | string;
+        };
+        /**
+         * ChannelCustomerUsersAddition
+         * @description Users to add to a customer file (`POST /v1/talkchannel/update/target_users`).
+         */
+        ChannelCustomerUsersAddition: {
+            /**
+             * @description Profile ID of the channel the file belongs to.
+             * @example _ZeUTxl
+             */
+            channel_public_id: string;
+            /**
+             * Format: int64
+             * @description ID of the customer file (from registering it or from viewing the files).
+             * @example 12345
+             */
+            file_id: number;
+            /**
+             * @description Kind of user IDs in `users[].id`: `app` for service user IDs of the app's users,
+             *     `phone` for phone numbers registered in Kakao Talk.
+             * @enum {string}
+             */
+            user_type: "app" | "phone";
+            /** @description The users to add, up to 2,000 per call. */
+            users: components["schemas"]["ChannelCustomerUser"][];
+        };
+        /**
+         * ChannelCustomerUsersDeletion
+         * @description Users to remove from a customer file (`POST /v1/talkchannel/delete/target_users`).
+         */
+        ChannelCustomerUsersDeletion: {
+            /**
+             * @description Profile ID of the channel the file belongs to.
+             * @example _ZeUTxl
+             */
+            channel_public_id: string;
+            /**
+             * Format: int64
+             * @description ID of the customer file.
+             * @example 12345
+             */
+            file_id: number;
+            /**
+             * @description The users to remove. the kakao-tam example sends each as an object with its
+             *     `id`; unconfirmed against Kakao's field table.
+             */
+            user_ids: {
+                /** @description Service user ID (`user_type=app`) or phone number (`user_type=phone`). */
+                id: number | string;
+            }[];
+            /**
+             * @description Kind of user IDs in `user_ids`, `app` or `phone` (as when adding users).
+             * @enum {string}
+             */
+            user_type: "app" | "phone";
+        };
+        /**
+         * ChannelRelation
+         * @description The user's relationship with one Kakao Talk Channel connected to the app.
+         */
+        ChannelRelation: {
+            /**
+             * @description The channel's profile ID, the part after `pf.kakao.com/` in the channel URL.
+             * @example _xnrxjem
+             */
+            channel_public_id: string;
+            /**
+             * @description The channel's unique ID, its Kakao Talk search ID (starts with `@` in Kakao's SDK
+             *     fixture).
+             * @example @플러스친구
+             */
+            channel_uuid: string;
+            /**
+             * @description `ADDED`: the user has added the channel. `BLOCKED`: the user has blocked it. `NONE`: the
+             *     user has neither added nor blocked it.
+             * @enum {string}
+             */
+            relation: "ADDED" | "BLOCKED" | "NONE";
+            /**
+             * Format: date-time
+             * @description When the relationship last changed (UTC). Absent when it never did (`NONE` in Kakao's SDK
+             *     fixture).
+             * @example 2018-02-20T05:27:07Z
+             */
+            updated_at?: string;
+        };
+        /**
+         * ChannelRelations
+         * @description One user's relationships with the Kakao Talk Channels connected to the app (or with the
+         *     channels asked for).
+         */
+        ChannelRelations: {
+            /** @description One entry per channel. */
+            channels?: components["schemas"]["ChannelRelation"][];
+            /**
+             * Format: int64
+             * @description Service user ID of the user.
+             * @example 1376016924426879200
+             */
+            user_id?: number;
         };
         /**
          * Friend
@@ -2559,6 +2985,128 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    registerChannelCustomerFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCustomerFileRegistration"];
+            };
+        };
+        responses: {
+            /** @description The file was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerFileCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteChannelCustomerFileUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCustomerUsersDeletion"];
+            };
+        };
+        responses: {
+            /** @description The users were removed (response fields not confirmed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    viewChannelCustomerFiles: {
+        parameters: {
+            query: {
+                /**
+                 * @description Profile ID of the channel whose customer files to list.
+                 * @example _ZeUTxl
+                 */
+                channel_public_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel's customer files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerFileList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addChannelCustomerFileUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCustomerUsersAddition"];
+            };
+        };
+        responses: {
+            /** @description The users were added (response fields not confirmed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getAccessTokenInfo: {
         parameters: {
             query?: never;
@@ -2832,6 +3380,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkChannelRelationship: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Kind of IDs in `channel_ids`; always `channel_public_id`.
+                 * @example channel_public_id
+                 */
+                channel_id_type?: "channel_public_id";
+                /**
+                 * @description Profile IDs of the channels to check, sent as one comma-separated string
+                 *     (`_Bxkd,_RQxl,_vxfxm`). Without it, every channel connected to the app is checked
+                 *     (Kakao's Korean page; the English page marks it required).
+                 * @example [
+                 *       "_Bxkd",
+                 *       "_RQxl",
+                 *       "_vxfxm"
+                 *     ]
+                 */
+                channel_ids?: string[];
+                /**
+                 * @description Service user ID of the user the call is about. Required when the call is authorized with the
+                 *     Admin key, not sent with an access token.
+                 */
+                target_id?: components["parameters"]["TargetIdQuery"];
+                /**
+                 * @description Kind of user identifier in `target_id`. Required when the call is authorized with the Admin key,
+                 *     not sent with an access token. The only value is `user_id` (the service user ID, i.e. `id` of `GET /v2/user/me`).
+                 */
+                target_id_type?: components["parameters"]["TargetIdTypeQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's relationship with each channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelRelations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkMultipleChannelRelationships: {
+        parameters: {
+            query: {
+                /**
+                 * @description Kind of IDs in `target_ids`; `user_id` (service user ID).
+                 * @example user_id
+                 */
+                target_id_type: components["schemas"]["TargetIdType"];
+                /**
+                 * @description Service user IDs of the users to check, sent as one comma-separated string
+                 *     (`1234567890,1234567891`). Unconfirmed; public code reports at most 200 per call.
+                 * @example [
+                 *       1234567890,
+                 *       1234567891
+                 *     ]
+                 */
+                target_ids: components["schemas"]["TargetId"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per user asked for (unconfirmed shape, see the description). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelRelations"][];
                 };
             };
             400: components["responses"]["BadRequest"];
