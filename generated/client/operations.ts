@@ -64,6 +64,24 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "host": "https://kauth.kakao.com",
     "security": []
   },
+  "GET /v1/api/talk/friends": {
+    "operationId": "listFriends",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "GET /v1/api/talk/profile": {
+    "operationId": "getTalkProfile",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
   "GET /v1/oidc/userinfo": {
     "operationId": "getOidcUserInfo",
     "host": "https://kapi.kakao.com",
@@ -80,6 +98,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ],
+      [
+        "adminKey"
+      ]
+    ]
+  },
+  "GET /v1/talkchannel/target_user_file": {
+    "operationId": "viewChannelCustomerFiles",
+    "host": "https://kapi.kakao.com",
+    "security": [
       [
         "adminKey"
       ]
@@ -113,6 +140,45 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "adminKey"
       ]
+    ]
+  },
+  "GET /v2/api/talk/channels": {
+    "operationId": "checkChannelRelationship",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ],
+      [
+        "adminKey"
+      ]
+    ],
+    "csvQuery": [
+      "channel_ids"
+    ]
+  },
+  "GET /v2/api/talk/channels/multi": {
+    "operationId": "checkMultipleChannelRelationships",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "csvQuery": [
+      "target_ids"
+    ]
+  },
+  "GET /v2/api/talk/profiles": {
+    "operationId": "listTalkProfilesByUserList",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "jsonQuery": [
+      "target_ids"
     ]
   },
   "GET /v2/app/users": {
@@ -344,6 +410,36 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       "template_args"
     ]
   },
+  "POST /v1/talkchannel/create/target_user_file": {
+    "operationId": "registerChannelCustomerFile",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/json"
+  },
+  "POST /v1/talkchannel/delete/target_users": {
+    "operationId": "deleteChannelCustomerFileUsers",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/json"
+  },
+  "POST /v1/talkchannel/update/target_users": {
+    "operationId": "addChannelCustomerFileUsers",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/json"
+  },
   "POST /v1/user/logout": {
     "operationId": "logoutUser",
     "host": "https://kapi.kakao.com",
@@ -433,6 +529,19 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "body": "application/x-www-form-urlencoded",
     "jsonBody": [
       "template_args"
+    ]
+  },
+  "POST /v2/api/talk/profiles": {
+    "operationId": "listTalkProfilesByUserListViaPost",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "target_ids"
     ]
   },
   "POST /v2/push/deregister": {

@@ -282,6 +282,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api/talk/friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list of friends
+         * @description Lists the logged-in user's Kakao Talk friends, a page at a time. Only friends who also use
+         *     the app and have agreed to the `friends` consent item are listed; each comes with a `uuid`,
+         *     which is what Kakao Talk Message takes to send a message to that friend.
+         *
+         *     Call it with the user's access token, who must have agreed to the `friends` consent item
+         *     (Friends List in Kakao Service, including profile image, nickname and favorites). The app
+         *     needs Kakao's permission for this API: without it, and in test apps, only members of the
+         *     app can be listed.
+         *
+         *     **Paging.** `offset` is where the page starts (0 is the first friend), `limit` how many
+         *     friends a page holds (Kakao's default 10, at most 100), `order` the direction (`asc` or
+         *     `desc`) and `friend_order` the sort key (`favorite`: favorites first, the default;
+         *     `nickname`: by nickname). The response links the neighbouring pages in `before_url` and
+         *     `after_url`; follow `after_url` until it is absent or `null` to walk the whole list.
+         */
+        get: operations["listFriends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api/talk/friends/message/default/send": {
         parameters: {
             query?: never;
@@ -426,6 +459,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api/talk/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Kakao Talk profile
+         * @description Returns the Kakao Talk profile of the logged-in user: nickname, profile image and thumbnail.
+         *     This is the profile the user shows in Kakao Talk, which can differ from the Kakao Account
+         *     profile returned by `GET /v2/user/me`.
+         *
+         *     Call it with the user's access token; it takes no parameters. The fields come back in
+         *     camelCase (`nickName`, `profileImageURL`, `thumbnailURL`), not in the snake_case of most
+         *     Kakao APIs.
+         *
+         *     **Consent.** The nickname needs the `profile_nickname` consent item and the images need
+         *     `profile_image`; apps still using the older combined item `profile` (Profile Info:
+         *     nickname/profile image) get both with it. A value the user did not agree to is left out.
+         *
+         *     If the user's Kakao Account is not linked to Kakao Talk, Kakao answers with an error
+         *     (`code: -501`, a Kakao Talk API called by a user who is not a Kakao Talk user).
+         */
+        get: operations["getTalkProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oidc/userinfo": {
         parameters: {
             query?: never;
@@ -479,6 +545,130 @@ export interface paths {
         get: operations["getKakaoIpList"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/create/target_user_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer management: Register customer file
+         * @description Registers a new, empty customer file for a Kakao Talk Channel, declaring its fields and
+         *     their types (`string` or `number`). Users are then added with
+         *     `POST /v1/talkchannel/update/target_users`, and the channel's managers build friend groups
+         *     from the fields in the Kakao Talk Channel Partner Center to send targeted messages. The
+         *     fields cannot be changed afterwards.
+         *
+         *     Call it from a server with the Admin key, as a JSON body. A channel holds at most 30
+         *     customer files, counting those uploaded in the Partner Center.
+         *
+         *     **Preconditions.** The app is a Biz app connected to the channel, and the app Owner has
+         *     agreed to the Customer management API policy ([App] > [Kakao Talk Channel]).
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-817` the file name exists already
+         *     or is not allowed, `-818` the channel already holds the maximum of 30 files, `-819` the
+         *     channel is not connected to the app. Kakao publishes no `msg` texts for them; match on
+         *     `code`.
+         */
+        post: operations["registerChannelCustomerFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/delete/target_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer management: Delete user
+         * @description Removes users from a customer file of a Kakao Talk Channel, named the same way as when
+         *     they were added (`user_type` `app` or `phone`).
+         *
+         *     Call it from a server with the Admin key, as a JSON body, with the file's `file_id` and the
+         *     channel's `channel_public_id`. The shape of `user_ids` follows the kakao-tam
+         *     example (objects with an `id`) and is unconfirmed.
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-816` the file ID is wrong or no
+         *     such customer file was found, `-819` the channel is not connected to the app.
+         */
+        post: operations["deleteChannelCustomerFileUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/target_user_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer management: View customer file
+         * @description Lists the customer files of a Kakao Talk Channel, with each file's ID, name, state, last
+         *     update and fields, and how many of the channel's 30 file slots are used and free. Use it to
+         *     find the `file_id` for adding or deleting users.
+         *
+         *     Call it from a server with the Admin key, naming the channel with `channel_public_id`.
+         *     The response fields described here are those public code reads; Kakao's own field table
+         *     could not be read (see the evidence notes).
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-819` the channel is not connected
+         *     to the app.
+         */
+        get: operations["viewChannelCustomerFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/talkchannel/update/target_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer management: Add user
+         * @description Adds users to a customer file of a Kakao Talk Channel, each with its values for the file's
+         *     fields. Users are named by their service user IDs (`user_type=app`) or by the phone numbers
+         *     registered in Kakao Talk (`user_type=phone`). Up to 2,000 users per call.
+         *
+         *     Call it from a server with the Admin key, as a JSON body, with the file's `file_id` (from
+         *     registering the file or from viewing the files) and the channel's `channel_public_id`.
+         *
+         *     **Channel errors** (all `400`): `-541` the channel does not exist, `-544` the channel is
+         *     sanctioned, `-815` internal error of the channel API, `-816` the file ID is wrong or no
+         *     such customer file was found, `-819` the channel is not connected to the app.
+         */
+        post: operations["addChannelCustomerFileUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -708,6 +898,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/api/talk/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check Kakao Talk Channel relationship
+         * @description Tells whether one user has added (`ADDED`), blocked (`BLOCKED`) or never added (`NONE`)
+         *     each Kakao Talk Channel connected to the app, and when that last changed. Only channels
+         *     connected to the calling app are reported, never other channels the user follows.
+         *
+         *     Call it with the user's access token, or from a server with the Admin key naming the user
+         *     with `target_id_type=user_id` and `target_id` (the Admin key must never leave the server).
+         *     Kakao's Admin key example also sends `Content-Type: application/x-www-form-urlencoded;charset=utf-8`.
+         *
+         *     `channel_ids` limits the answer to some channels: their profile IDs, comma-separated
+         *     (`_Bxkd,_RQxl,_vxfxm`); `channel_id_type` is then always `channel_public_id`. Without
+         *     `channel_ids` Kakao's Korean page says every channel connected to the app is checked.
+         *
+         *     **Preconditions.** The app is connected to the Kakao Talk Channel, the consent item
+         *     "Kakao Talk Channel addition status and details" (`plusfriends`) is set up, and the user
+         *     agreed to it. If the user did not, Kakao answers with an error (`403`, `code: -402`);
+         *     request additional consent for `plusfriends` and call again. The Kakao Talk Channel
+         *     webhook reports additions and blocks as they happen. This is the v2 API; Kakao documents
+         *     the older `GET /v1/api/talk/channels` separately.
+         */
+        get: operations["checkChannelRelationship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/channels/multi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check multiple users' Kakao Talk Channel relationship
+         * @description Tells, for several users at once, whether each has added (`ADDED`), blocked (`BLOCKED`) or
+         *     never added (`NONE`) the Kakao Talk Channels connected to the app. It is an administration
+         *     API: call it from a server with the Admin key. For one user, or with a user's access token,
+         *     use `GET /v2/api/talk/channels`.
+         *
+         *     The users are named by their service user IDs in `target_ids`, sent comma-separated, with
+         *     `target_id_type=user_id`. The answer is a JSON array with one entry per user, each shaped
+         *     like the single-user answer (`user_id` and its `channels`).
+         *
+         *     **What rests on what.** Kakao's reference table and its Kakao Talk Channel concepts page
+         *     document this API's name, method, URL and purpose, and that it is a REST API for the
+         *     channels connected to the app. Its parameter and response tables could not be read; the
+         *     parameters and the array response described here are those seen in public code that calls
+         *     the API, and are unconfirmed. The same preconditions as the single check presumably apply
+         *     (channel connected to the app, users who agreed to `plusfriends`).
+         */
+        get: operations["checkMultipleChannelRelationships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/api/talk/memo/default/send": {
         parameters: {
             query?: never;
@@ -806,6 +1067,60 @@ export interface paths {
          *     `{"result_code":0}`.
          */
         post: operations["sendCustomMemo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/talk/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Kakao Talk profiles by user list
+         * @description Returns the Kakao Talk profiles of several users of the app at once, for instance to show
+         *     the Kakao Talk nickname and picture next to each user's comments. It is an administration
+         *     API: Kakao lists it among the APIs called with the Admin key (Admin key category "Kakao
+         *     Talk Profile" › "Kakao Talk Profiles by User List"), so call it from a server only. Kakao
+         *     serves it with `GET` (query string) and `POST` (form body).
+         *
+         *     **What this document can and cannot say.** Kakao's reference section for this API could not
+         *     be read, and neither Kakao's SDKs nor two public projects document it. The two parameters
+         *     below are those of the earlier version of the same API in Kakao's in-house documentation
+         *     (`/v1/internal/talk/profiles`: `target_ids`, a list of user IDs, and `target_id_type`,
+         *     both required); that page also had `viewer_id` and `viewer_id_type` for multi-profiles, and
+         *     returned the users' Kakao Talk profiles and Kakao Talk user numbers. Whether the public
+         *     `/v2/api/talk/profiles` takes exactly these, and the shape of its response, are not
+         *     confirmed: check Kakao's page before relying on them. The consent items behind the returned
+         *     profile values are presumably the same as for `GET /v1/api/talk/profile`
+         *     (`profile_nickname`, `profile_image` or `profile`), which is likewise unconfirmed.
+         */
+        get: operations["listTalkProfilesByUserList"];
+        put?: never;
+        /**
+         * Retrieve Kakao Talk profiles by user list
+         * @description Returns the Kakao Talk profiles of several users of the app at once, for instance to show
+         *     the Kakao Talk nickname and picture next to each user's comments. It is an administration
+         *     API: Kakao lists it among the APIs called with the Admin key (Admin key category "Kakao
+         *     Talk Profile" › "Kakao Talk Profiles by User List"), so call it from a server only. Kakao
+         *     serves it with `GET` (query string) and `POST` (form body).
+         *
+         *     **What this document can and cannot say.** Kakao's reference section for this API could not
+         *     be read, and neither Kakao's SDKs nor two public projects document it. The two parameters
+         *     below are those of the earlier version of the same API in Kakao's in-house documentation
+         *     (`/v1/internal/talk/profiles`: `target_ids`, a list of user IDs, and `target_id_type`,
+         *     both required); that page also had `viewer_id` and `viewer_id_type` for multi-profiles, and
+         *     returned the users' Kakao Talk profiles and Kakao Talk user numbers. Whether the public
+         *     `/v2/api/talk/profiles` takes exactly these, and the shape of its response, are not
+         *     confirmed: check Kakao's page before relying on them. The consent items behind the returned
+         *     profile values are presumably the same as for `GET /v1/api/talk/profile`
+         *     (`profile_nickname`, `profile_image` or `profile`), which is likewise unconfirmed.
+         */
+        post: operations["listTalkProfilesByUserListViaPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1666,6 +1981,237 @@ export interface components {
             id: number;
         };
         /**
+         * ChannelCustomerFieldTypes
+         * @description The fields (columns) of a customer file and the type of each: field name → `string` or
+         *     `number`. Kakao uses these fields to filter the file's users when the channel's managers
+         *     build friend groups (for example gender, age, region, membership grade). A file's fields
+         *     cannot be changed once it is registered.
+         * @example {
+         *       "생년월일": "string",
+         *       "성별": "string",
+         *       "연령": "number"
+         *     }
+         */
+        ChannelCustomerFieldTypes: {
+            [key: string]: "string" | "number";
+        };
+        /**
+         * ChannelCustomerFieldValues
+         * @description One user's values for the customer file's fields: field name → value, a string for a
+         *     `string` field and a number for a `number` field.
+         * @example {
+         *       "생년월일": "2000-01-01",
+         *       "성별": "남자",
+         *       "연령": 19
+         *     }
+         */
+        ChannelCustomerFieldValues: {
+            [key: string]: string | number;
+        };
+        /**
+         * ChannelCustomerFile
+         * @description One customer file of the channel, as public code that calls the API reads it (unconfirmed:
+         *     Kakao's field table could not be read).
+         */
+        ChannelCustomerFile: {
+            /**
+             * Format: int64
+             * @description ID of the customer file.
+             * @example 12345
+             */
+            file_id?: number;
+            /**
+             * @description Name of the customer file.
+             * @example 고객리스트
+             */
+            file_name?: string;
+            /**
+             * @description The file's fields. Registered as an object of field name → type; one public project
+             *     types it as a string here, so both are accepted.
+             */
+            schema?: {
+                [key: string]: "string" | "number";
+            } | string;
+            /** @description State of the file; its values are not documented in the sources we could read. */
+            status?: string;
+            /** @description When the file was last updated (spelled `update_at`; the format is not documented in the sources we could read). */
+            update_at?: string;
+        };
+        /**
+         * ChannelCustomerFileCreated
+         * @description Answer to registering a customer file. Public code that calls the API reads the new file's
+         *     ID from `file_id`; Kakao's field table could not be read, so this is unconfirmed.
+         */
+        ChannelCustomerFileCreated: {
+            /**
+             * Format: int64
+             * @description ID of the new customer file, used by the add-user and delete-user calls.
+             * @example 12345
+             */
+            file_id?: number;
+        };
+        /**
+         * ChannelCustomerFileList
+         * @description The channel's customer files and how many of its file slots are used (a channel holds at
+         *     most 30 customer files, those uploaded in the Kakao Talk Channel Partner Center included).
+         *     The field names are those public code reads (unconfirmed: Kakao's field table could not be
+         *     read).
+         */
+        ChannelCustomerFileList: {
+            /** @description How many more customer files the channel can hold. */
+            empty_slot?: number;
+            /** @description The channel's customer files. */
+            results?: components["schemas"]["ChannelCustomerFile"][];
+            /** @description How many customer files the channel holds. */
+            using_slot?: number;
+        };
+        /**
+         * ChannelCustomerFileRegistration
+         * @description A new customer file for a Kakao Talk Channel (`POST /v1/talkchannel/create/target_user_file`).
+         */
+        ChannelCustomerFileRegistration: {
+            /**
+             * @description Profile ID of the channel the file belongs to (the part after `pf.kakao.com/`).
+             * @example _ZeUTxl
+             */
+            channel_public_id: string;
+            /**
+             * @description Name of the file. It must not repeat an existing file name of the channel nor be a name
+             *     Kakao does not allow (`code: -817`).
+             * @example 고객리스트
+             */
+            file_name: string;
+            schema: components["schemas"]["ChannelCustomerFieldTypes"];
+        };
+        /**
+         * ChannelCustomerResult
+         * @description Answer to adding users to, or deleting users from, a customer file. Its fields are not
+         *     described because no source we could read documents them (Kakao's field table could not be
+         *     read and the public code seen only prints the body). The schema only says "a JSON object
+         *     whose members are scalars, flat objects, or lists of scalars or flat objects"; treat it as
+         *     unconfirmed.
+         */
+        ChannelCustomerResult: {
+            [key: string]: string | number | boolean | null | (string | number | boolean | null | {
+                [key: string]: string | number | boolean | null;
+            })[] | {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        /**
+         * ChannelCustomerUser
+         * @description One user to add to a customer file, with the user's values for the file's fields.
+         */
+        ChannelCustomerUser: {
+            field?: components["schemas"]["ChannelCustomerFieldValues"];
+            /**
+             * @description The user: a service user ID when `user_type` is `app`, or the user's phone number
+             *     registered in Kakao Talk when `user_type` is `phone`.
+             * @example 1515035367
+             */
+            id: number | string;
+        };
+        /**
+         * ChannelCustomerUsersAddition
+         * @description Users to add to a customer file (`POST /v1/talkchannel/update/target_users`).
+         */
+        ChannelCustomerUsersAddition: {
+            /**
+             * @description Profile ID of the channel the file belongs to.
+             * @example _ZeUTxl
+             */
+            channel_public_id: string;
+            /**
+             * Format: int64
+             * @description ID of the customer file (from registering it or from viewing the files).
+             * @example 12345
+             */
+            file_id: number;
+            /**
+             * @description Kind of user IDs in `users[].id`: `app` for service user IDs of the app's users,
+             *     `phone` for phone numbers registered in Kakao Talk.
+             * @enum {string}
+             */
+            user_type: "app" | "phone";
+            /** @description The users to add, up to 2,000 per call. */
+            users: components["schemas"]["ChannelCustomerUser"][];
+        };
+        /**
+         * ChannelCustomerUsersDeletion
+         * @description Users to remove from a customer file (`POST /v1/talkchannel/delete/target_users`).
+         */
+        ChannelCustomerUsersDeletion: {
+            /**
+             * @description Profile ID of the channel the file belongs to.
+             * @example _ZeUTxl
+             */
+            channel_public_id: string;
+            /**
+             * Format: int64
+             * @description ID of the customer file.
+             * @example 12345
+             */
+            file_id: number;
+            /**
+             * @description The users to remove. the kakao-tam example sends each as an object with its
+             *     `id`; unconfirmed against Kakao's field table.
+             */
+            user_ids: {
+                /** @description Service user ID (`user_type=app`) or phone number (`user_type=phone`). */
+                id: number | string;
+            }[];
+            /**
+             * @description Kind of user IDs in `user_ids`, `app` or `phone` (as when adding users).
+             * @enum {string}
+             */
+            user_type: "app" | "phone";
+        };
+        /**
+         * ChannelRelation
+         * @description The user's relationship with one Kakao Talk Channel connected to the app.
+         */
+        ChannelRelation: {
+            /**
+             * @description The channel's profile ID, the part after `pf.kakao.com/` in the channel URL.
+             * @example _xnrxjem
+             */
+            channel_public_id: string;
+            /**
+             * @description The channel's unique ID, its Kakao Talk search ID (starts with `@` in Kakao's SDK
+             *     fixture).
+             * @example @플러스친구
+             */
+            channel_uuid: string;
+            /**
+             * @description `ADDED`: the user has added the channel. `BLOCKED`: the user has blocked it. `NONE`: the
+             *     user has neither added nor blocked it.
+             * @enum {string}
+             */
+            relation: "ADDED" | "BLOCKED" | "NONE";
+            /**
+             * Format: date-time
+             * @description When the relationship last changed (UTC). Absent when it never did (`NONE` in Kakao's SDK
+             *     fixture).
+             * @example 2018-02-20T05:27:07Z
+             */
+            updated_at?: string;
+        };
+        /**
+         * ChannelRelations
+         * @description One user's relationships with the Kakao Talk Channels connected to the app (or with the
+         *     channels asked for).
+         */
+        ChannelRelations: {
+            /** @description One entry per channel. */
+            channels?: components["schemas"]["ChannelRelation"][];
+            /**
+             * Format: int64
+             * @description Service user ID of the user.
+             * @example 1376016924426879200
+             */
+            user_id?: number;
+        };
+        /**
          * DapiError
          * @description Error body of dapi.kakao.com, the host of the Local and Daum Search APIs. It is not the
          *     `{code, msg}` body of kapi.kakao.com (`KakaoError`): dapi.kakao.com names the kind of error
@@ -1698,6 +2244,73 @@ export interface components {
              * @example cannot find Authorization : KakaoAK header
              */
             message: string;
+        };
+        /**
+         * Friend
+         * @description One Kakao Talk friend of the user in `GET /v1/api/talk/friends`. Only friends who use the app
+         *     and agreed to the `friends` consent item are listed. `uuid` is the friend's ID for Kakao Talk
+         *     Message (`receiver_uuids`); the other fields may be missing.
+         */
+        Friend: {
+            /** @description Whether the friend accepts messages (Kakao Talk Message) from the app. */
+            allowed_msg?: boolean;
+            /** @description Whether the user has marked this friend as a favorite in Kakao Talk. */
+            favorite?: boolean;
+            /**
+             * Format: int64
+             * @description The friend's service user ID in this app. Kakao's SDK models make it optional.
+             * @example 1234567890
+             */
+            id?: number;
+            /**
+             * @description The friend's Kakao Talk profile nickname.
+             * @example 이수민
+             */
+            profile_nickname?: string;
+            /**
+             * @description URL of the friend's Kakao Talk profile thumbnail. Public code that calls the API reports
+             *     an empty string when the friend has no profile image, so no URL format is enforced.
+             * @example https://xxx.kakao.co.kr/.../aaa.jpg
+             */
+            profile_thumbnail_image?: string;
+            /**
+             * @description The friend's unique ID for sending Kakao Talk messages. It is not a UUID in the usual
+             *     format, and it can change with the friend's account state, so it should not serve as the
+             *     service's user identifier.
+             * @example abcdefg0001
+             */
+            uuid: string;
+        };
+        /**
+         * FriendList
+         * @description One page of the user's Kakao Talk friends who use the app (`GET /v1/api/talk/friends`), with
+         *     the URLs of the neighbouring pages.
+         */
+        FriendList: {
+            /**
+             * Format: uri
+             * @description URL of the next page, or `null` (or absent) on the last page. It repeats `offset`,
+             *     `limit` and `order` for the next page (Kakao's example:
+             *     `https://kapi.kakao.com/v1/api/talk/friends?offset=3&limit=3&order=asc`).
+             */
+            after_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL of the previous page, or `null` (or absent) on the first page.
+             */
+            before_url?: string | null;
+            /** @description The friends on this page. */
+            elements?: components["schemas"]["Friend"][];
+            /**
+             * @description How many of those friends the user has marked as favorites.
+             * @example 1
+             */
+            favorite_count?: number;
+            /**
+             * @description Number of the user's friends that the app can list (all pages together).
+             * @example 11
+             */
+            total_count: number;
         };
         /**
          * IdTokenPayload
@@ -4325,6 +4938,68 @@ export interface components {
             updatedDate: string;
         };
         /**
+         * TalkProfile
+         * @description The logged-in user's Kakao Talk profile (`GET /v1/api/talk/profile`). Unlike most Kakao APIs
+         *     this one answers in camelCase, with `URL` in capitals: `nickName`, `profileImageURL`,
+         *     `thumbnailURL`, `countryISO`. The Kakao Talk profile can differ from the Kakao Account profile
+         *     that Kakao Login returns. Apart from `id`, a field is sent only when the user agreed to its
+         *     consent item.
+         */
+        TalkProfile: {
+            /**
+             * @deprecated
+             * @description Deprecated: the country in which the user uses Kakao Talk (Kakao's SDK fixture shows
+             *     `KR`). Kakao's page lists it as deprecated and points to a notice; whether it is still
+             *     sent is not said.
+             * @example KR
+             */
+            countryISO?: string;
+            /**
+             * Format: int64
+             * @description Service user ID of the user. Listed (as always sent) on Kakao's current reference page;
+             *     older revisions of the page and Kakao's Flutter and iOS SDK models do not have it.
+             * @example 1234567
+             */
+            id: number;
+            /**
+             * @description Kakao Talk nickname. Consent item: `profile_nickname` (or the older combined `profile`).
+             * @example 홍길동
+             */
+            nickName?: string;
+            /**
+             * Format: uri
+             * @description Kakao Talk profile image, 640 × 640 px, `https` only. Consent item: `profile_image` (or
+             *     `profile`).
+             * @example https://xxx.kakao.co.kr/.../aaa.jpg
+             */
+            profileImageURL?: string;
+            /**
+             * Format: uri
+             * @description Kakao Talk profile thumbnail, 110 × 110 px, `https` only. Consent item: `profile_image`
+             *     (or `profile`).
+             * @example https://xxx.kakao.co.kr/.../bbb.jpg
+             */
+            thumbnailURL?: string;
+        };
+        /**
+         * TalkProfileList
+         * @description Response of `GET`/`POST /v2/api/talk/profiles`: the Kakao Talk profiles of the users asked
+         *     for. Its fields are not described here because no source we could read documents them:
+         *     Kakao's reference section for this API could not be read, no Kakao SDK calls it, and no two
+         *     public projects that call it were found. Kakao's in-house documentation of the earlier
+         *     version of this API says it returns the users' Kakao Talk profiles together with their Kakao
+         *     Talk user numbers. The schema only says "a JSON object whose members are scalars, flat
+         *     objects, or lists of scalars or flat objects", so that the body stays typed without claiming
+         *     field names; treat it as unconfirmed.
+         */
+        TalkProfileList: {
+            [key: string]: string | number | boolean | null | (string | number | boolean | null | {
+                [key: string]: string | number | boolean | null;
+            })[] | {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        /**
          * TargetId
          * Format: int64
          * @description A service user ID (the `id` of `GET /v2/user/me`), used with the Admin key to name the user.
@@ -5248,6 +5923,54 @@ export interface operations {
             400: components["responses"]["AuthBadRequest"];
         };
     };
+    listFriends: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Sort key: `favorite` lists the user's favorite friends first, `nickname` sorts by
+                 *     nickname.
+                 * @example favorite
+                 */
+                friend_order?: "favorite" | "nickname";
+                /**
+                 * @description Number of friends per page, at most 100.
+                 * @example 3
+                 */
+                limit?: number;
+                /**
+                 * @description Position of the first friend of the page in the whole list (0 is the first).
+                 * @example 3
+                 */
+                offset?: number;
+                /**
+                 * @description Direction of the list, `asc` (ascending) or `desc` (descending).
+                 * @example asc
+                 */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of friends. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     sendDefaultMessage: {
         parameters: {
             query?: never;
@@ -5350,6 +6073,32 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getTalkProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Kakao Talk profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getOidcUserInfo: {
         parameters: {
             query?: never;
@@ -5398,6 +6147,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SystemIpList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerChannelCustomerFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCustomerFileRegistration"];
+            };
+        };
+        responses: {
+            /** @description The file was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerFileCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteChannelCustomerFileUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCustomerUsersDeletion"];
+            };
+        };
+        responses: {
+            /** @description The users were removed (response fields not confirmed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    viewChannelCustomerFiles: {
+        parameters: {
+            query: {
+                /**
+                 * @description Profile ID of the channel whose customer files to list.
+                 * @example _ZeUTxl
+                 */
+                channel_public_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel's customer files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerFileList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addChannelCustomerFileUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCustomerUsersAddition"];
+            };
+        };
+        responses: {
+            /** @description The users were added (response fields not confirmed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCustomerResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5685,6 +6556,100 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    checkChannelRelationship: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Kind of IDs in `channel_ids`; always `channel_public_id`.
+                 * @example channel_public_id
+                 */
+                channel_id_type?: "channel_public_id";
+                /**
+                 * @description Profile IDs of the channels to check, sent as one comma-separated string
+                 *     (`_Bxkd,_RQxl,_vxfxm`). Without it, every channel connected to the app is checked
+                 *     (Kakao's Korean page; the English page marks it required).
+                 * @example [
+                 *       "_Bxkd",
+                 *       "_RQxl",
+                 *       "_vxfxm"
+                 *     ]
+                 */
+                channel_ids?: string[];
+                /**
+                 * @description Service user ID of the user the call is about. Required when the call is authorized with the
+                 *     Admin key, not sent with an access token.
+                 */
+                target_id?: components["parameters"]["TargetIdQuery"];
+                /**
+                 * @description Kind of user identifier in `target_id`. Required when the call is authorized with the Admin key,
+                 *     not sent with an access token. The only value is `user_id` (the service user ID, i.e. `id` of `GET /v2/user/me`).
+                 */
+                target_id_type?: components["parameters"]["TargetIdTypeQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's relationship with each channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelRelations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkMultipleChannelRelationships: {
+        parameters: {
+            query: {
+                /**
+                 * @description Kind of IDs in `target_ids`; `user_id` (service user ID).
+                 * @example user_id
+                 */
+                target_id_type: components["schemas"]["TargetIdType"];
+                /**
+                 * @description Service user IDs of the users to check, sent as one comma-separated string
+                 *     (`1234567890,1234567891`). Unconfirmed; public code reports at most 200 per call.
+                 * @example [
+                 *       1234567890,
+                 *       1234567891
+                 *     ]
+                 */
+                target_ids: components["schemas"]["TargetId"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per user asked for (unconfirmed shape, see the description). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelRelations"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     sendDefaultMemo: {
         parameters: {
             query?: never;
@@ -5771,6 +6736,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageMemoResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTalkProfilesByUserList: {
+        parameters: {
+            query: {
+                /**
+                 * @description Kind of IDs in `target_ids`; `user_id` (service user ID). Unconfirmed for this API version.
+                 * @example user_id
+                 */
+                target_id_type: components["schemas"]["TargetIdType"];
+                /**
+                 * @description Service user IDs of the users whose Kakao Talk profiles to return, as a JSON array sent
+                 *     as text, e.g. `[1234567890,1234567891]`. Unconfirmed for this API version (see the
+                 *     description).
+                 */
+                target_ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users' Kakao Talk profiles (shape not confirmed; see `TalkProfileList`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkProfileList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTalkProfilesByUserListViaPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The same parameters as the `GET` form, form-encoded (Kakao's in-house page for the earlier
+         *     version sends `Content-Type: application/x-www-form-urlencoded;charset=utf-8`).
+         *     Unconfirmed for this API version (see the description).
+         */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    target_id_type: components["schemas"]["TargetIdType"];
+                    /** @description Service user IDs as a JSON array sent as text, e.g. `[1234567890,1234567891]`. */
+                    target_ids: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The users' Kakao Talk profiles (shape not confirmed; see `TalkProfileList`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkProfileList"];
                 };
             };
             400: components["responses"]["BadRequest"];
