@@ -28,6 +28,51 @@ export const securitySchemes: Readonly<Record<string, string>> = {
 };
 
 export const operations: Readonly<Record<string, OperationInfo>> = {
+  "DELETE /v1/api/calendar/delete/task": {
+    "operationId": "deleteCalendarTask",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "DELETE /v2/api/calendar/delete/calendar": {
+    "operationId": "deleteSubCalendar",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "DELETE /v2/api/calendar/delete/event": {
+    "operationId": "deleteCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "DELETE /v2/api/calendar/public/delete/event": {
+    "operationId": "deletePublicCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ]
+  },
+  "DELETE /v2/api/calendar/unsubscribe": {
+    "operationId": "unsubscribeCalendar",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
   "GET /.well-known/jwks.json": {
     "operationId": "getOidcJwks",
     "host": "https://kauth.kakao.com",
@@ -63,6 +108,24 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "operationId": "logoutKakaoAccount",
     "host": "https://kauth.kakao.com",
     "security": []
+  },
+  "GET /v1/api/calendar/task/records": {
+    "operationId": "getCalendarTaskRecords",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "GET /v1/api/calendar/tasks": {
+    "operationId": "listCalendarTasks",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
   },
   "GET /v1/api/talk/friends": {
     "operationId": "listFriends",
@@ -137,6 +200,69 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "accessToken"
       ],
+      [
+        "adminKey"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/calendars": {
+    "operationId": "listCalendars",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/event": {
+    "operationId": "getCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/events": {
+    "operationId": "listCalendarEvents",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/holidays": {
+    "operationId": "listCalendarHolidays",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/public/event": {
+    "operationId": "getPublicCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/public/events": {
+    "operationId": "listPublicCalendarEvents",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ]
+  },
+  "GET /v2/api/calendar/subscribable/calendars": {
+    "operationId": "listSubscribableCalendars",
+    "host": "https://kapi.kakao.com",
+    "security": [
       [
         "adminKey"
       ]
@@ -368,6 +494,42 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "security": [],
     "body": "application/x-www-form-urlencoded"
   },
+  "POST /v1/api/calendar/complete/task": {
+    "operationId": "setCalendarTaskCompletion",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v1/api/calendar/create/task": {
+    "operationId": "createCalendarTask",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "task"
+    ]
+  },
+  "POST /v1/api/calendar/update/task": {
+    "operationId": "editCalendarTask",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "task"
+    ]
+  },
   "POST /v1/api/talk/friends/message/default/send": {
     "operationId": "sendDefaultMessage",
     "host": "https://kapi.kakao.com",
@@ -490,6 +652,106 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
     "body": "application/x-www-form-urlencoded",
     "jsonBody": [
       "properties"
+    ]
+  },
+  "POST /v2/api/calendar/create/calendar": {
+    "operationId": "createSubCalendar",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v2/api/calendar/create/event": {
+    "operationId": "createCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "event"
+    ]
+  },
+  "POST /v2/api/calendar/public/create/event": {
+    "operationId": "createPublicCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "event"
+    ]
+  },
+  "POST /v2/api/calendar/public/follow": {
+    "operationId": "followPublicCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v2/api/calendar/public/update/event": {
+    "operationId": "editPublicCalendarEvent",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "adminKey"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "event"
+    ]
+  },
+  "POST /v2/api/calendar/subscribe": {
+    "operationId": "subscribeCalendar",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "POST /v2/api/calendar/update/calendar": {
+    "operationId": "editSubCalendar",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded"
+  },
+  "POST /v2/api/calendar/update/event/guest": {
+    "operationId": "editCalendarEventAsGuest",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ]
+  },
+  "POST /v2/api/calendar/update/event/host": {
+    "operationId": "editCalendarEventAsHost",
+    "host": "https://kapi.kakao.com",
+    "security": [
+      [
+        "accessToken"
+      ]
+    ],
+    "body": "application/x-www-form-urlencoded",
+    "jsonBody": [
+      "event"
     ]
   },
   "POST /v2/api/talk/memo/default/send": {

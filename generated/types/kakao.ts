@@ -282,6 +282,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api/calendar/complete/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set completion status
+         * @description Marks a task as completed (`complete=true`) or not completed (`complete=false`). Both
+         *     `task_id` and `complete` are form fields.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar_task`). The answer is
+         *     not described here.
+         */
+        post: operations["setCalendarTaskCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/calendar/create/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create task
+         * @description Adds a task (to-do) to the user's Talk Calendar. The form field `task` carries the task as
+         *     JSON text (`CalendarTaskInput`): `content` (at most 1,000 characters) is required;
+         *     `due_info` gives a due date (`yyyyMMdd`, not in the past), its time zone, an alarm time
+         *     (`HHmm`, 5-minute steps) and a recurrence (`recur.rrule`, with `record_on` to keep a
+         *     challenge record). Without `due_info` the task has no due date.
+         *
+         *     Call it with the user's access token; the consent item is `talk_calendar_task` (not
+         *     `talk_calendar`). What Kakao answers is not described here; public code calling the API
+         *     reads a `task_id` from the answer (not confirmed by Kakao's page).
+         */
+        post: operations["createCalendarTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/calendar/delete/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete task
+         * @description Deletes a task, named by `task_id` in the query string.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar_task`). The answer is
+         *     not described here.
+         */
+        delete: operations["deleteCalendarTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/calendar/task/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check challenge record
+         * @description Reads the challenge record of a recurring task — the record a task keeps when it was
+         *     created with `due_info.recur.record_on: true`. Name the task with `task_id`; `from` and
+         *     `to` (`yyyyMMdd`) limit the period.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar_task`). The answer is
+         *     not described here (Kakao's table could not be read).
+         */
+        get: operations["getCalendarTaskRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/calendar/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve task
+         * @description Reads the user's tasks: one task by `task_id` (every other parameter is then ignored), or
+         *     the tasks in a period given by `from` and `to` (`yyyyMMdd`, `to` at most 31 days
+         *     after `from`; both required without `task_id`). `task_status` picks `TODO` (default),
+         *     `COMPLETED` or `ALL` (to-do tasks first); `task_filter` narrows to `authorized` (tasks
+         *     the service may edit or delete) and/or `bookmark` (bookmarked tasks), comma-separated.
+         *     `offset` (default 0) and `limit` (default 100, at most 1000) page through the result;
+         *     `time_zone` (default `Asia/Seoul`) is the zone of the dates and of the status times in the
+         *     answer.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar_task`). The answer is
+         *     not described here (Kakao's table could not be read), so no paging helper is declared.
+         */
+        get: operations["listCalendarTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api/calendar/update/task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit task
+         * @description Changes a task. The form carries `task_id` and `task`, the task as JSON text in the same
+         *     shape as when creating it (`CalendarTaskInput`, `content` required); `bookmark` can only
+         *     be set here, not when creating.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar_task`). The answer is
+         *     not described here.
+         */
+        post: operations["editCalendarTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api/talk/friends": {
         parameters: {
             query?: never;
@@ -892,6 +1047,561 @@ export interface paths {
          *     Kakao documents this API with the user's access token only.
          */
         post: operations["updateUserProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list of calendars
+         * @description Lists the user's calendars: the default calendar (ID `primary`), sub-calendars and the
+         *     subscribed calendars the user has added. Use it to find the calendar ID an event should go
+         *     to or be read from, and before editing or deleting a sub-calendar. For a calendar that
+         *     another service created, only its `id` is returned.
+         *
+         *     `filter` narrows the list: `USER` for the default calendar and sub-calendars, `SUBSCRIBE`
+         *     for subscribed calendars, `ALL` (Kakao's default) for both; several values are joined with
+         *     commas (`USER,SUBSCRIBE`).
+         *
+         *     Call it with the user's access token. The app needs Kakao's permission for the Talk Calendar
+         *     API (apps without it, and test apps, can call it only for the app's members), Kakao Login,
+         *     and the `talk_calendar` consent item agreed to by the user.
+         */
+        get: operations["listCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/create/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create sub-calendar
+         * @description Adds a sub-calendar to the user's Talk Calendar, for the service's events. Kakao's limits:
+         *     a service can create at most 3 sub-calendars per user, a user has at most 99
+         *     sub-calendars, and one service cannot create two with the same name — list the user's
+         *     calendars first (`GET /v2/api/calendar/calendars`) and ask the user before adding one.
+         *
+         *     The settings travel as form fields: `name` (required), `color`, and the default reminders
+         *     `reminder` (timed events) and `reminder_all_day` (all-day events), in minutes.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar`); the app needs Kakao's
+         *     Talk Calendar permission.
+         */
+        post: operations["createSubCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/create/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create event
+         * @description Adds an event to one of the user's calendars. The form carries `calendar_id` (the user's
+         *     default calendar `primary` when left out, or a sub-calendar) and `event`, the event as JSON
+         *     text (`CalendarEventInput`): `title` (at most 50 characters) and `time` are required;
+         *     `rrule` makes it a recurring event; `description` (at most 5000 characters), `location`,
+         *     up to two `reminders` and a `color` are optional.
+         *
+         *     Times are UTC date-times in 5-minute steps; an all-day event runs from midnight UTC to
+         *     midnight UTC. The answer is the new event's ID. For a recurring event the returned ID does
+         *     not address any occurrence: list the events (`GET /v2/api/calendar/events`) to get the
+         *     occurrences' IDs before editing or deleting one.
+         *
+         *     Events cannot be added to subscribed calendars. Call it with the user's access token
+         *     (consent item `talk_calendar`); the app needs Kakao's Talk Calendar permission.
+         */
+        post: operations["createCalendarEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/delete/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete sub-calendar
+         * @description Deletes a sub-calendar, named by `calendar_id` in the query string. The default calendar
+         *     (`primary`) cannot be deleted.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar`).
+         */
+        delete: operations["deleteSubCalendar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/delete/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete event
+         * @description Deletes an event, named by `event_id` in the query string. For a recurring event pass the
+         *     ID of an occurrence (from the event list) and `recur_update_type`: `THIS` deletes only that
+         *     occurrence, `THIS_AND_FOLLOWING` it and every later one, `ALL` the whole series.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar`). What Kakao answers on
+         *     success could not be read on Kakao's page; the body is not described here.
+         */
+        delete: operations["deleteCalendarEvent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve details of event
+         * @description Returns one event with all its fields (recurrence rule, description, place, reminders …),
+         *     named by `event_id`. For a recurring event, pass the ID of one occurrence as listed by
+         *     `GET /v2/api/calendar/events`; the ID returned when the recurring event was created does
+         *     not address an occurrence.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar`).
+         */
+        get: operations["getCalendarEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list of events
+         * @description Lists the events in a period, in one calendar (`calendar_id`) or in all the user's
+         *     calendars (when left out). Give the period either with `from` and `to` (UTC date-times, at
+         *     most 31 days apart) or with a `preset`: `TODAY` (the day of the request), `THIS_WEEK` (the
+         *     week containing it, starting on Sunday) or `THIS_MONTH` (the month containing it, starting
+         *     on the 1st). One of the two is required; `preset` wins over `from`/`to`. `time_zone` is
+         *     the query's time zone (TZID, default `Asia/Seoul`).
+         *
+         *     The answer is paged: at most `limit` events (default 100, at most 1000) per page. When
+         *     `has_next` is `true`, `after_url` is the full URL of the next page; request it unchanged,
+         *     or send its `next_page_token` as the only period parameter (`preset`, `from`, `to` and
+         *     `limit` are ignored when it is present).
+         *
+         *     The list gives each event's ID, title, type, calendar, time, host and recurrence flags and
+         *     colour; `GET /v2/api/calendar/event` gives the details. Occurrences of a recurring event are
+         *     listed one by one, each with its own ID.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar`).
+         */
+        get: operations["listCalendarEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve holidays and celebrations
+         * @description Lists Korea's public holidays and major commemoration days in a period given by `from` and
+         *     `to` (UTC date-times, `to` at most 31 days after `from`). It is a service-level API: it
+         *     is called from a server with the app's Admin key, not with a user's token.
+         *
+         *     The answer is not described in this document (Kakao's table could not be read). Public code
+         *     calling the API reads a list `events`, each with `id`, `title`, `time` (`start_at`,
+         *     `end_at`) and a boolean `holiday` that is `true` for public holidays (days off) and
+         *     `false` for commemoration days; this is not confirmed by Kakao's page.
+         */
+        get: operations["listCalendarHolidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/public/create/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create public event
+         * @description Publishes a public event: an event that the service's Kakao Talk Channel creates, for
+         *     instance for marketing, which users can then add to their own calendars (`POST
+         *     /v2/api/calendar/public/follow`) or receive through a Kakao Talk calendar message. The app
+         *     must have a Kakao Talk Channel connected.
+         *
+         *     **Partly described.** Kakao's section for this API could not be read and no two citable
+         *     public projects calling it were found. The parameters below are those seen in public code
+         *     that calls the live API (not confirmed by Kakao's page): `event`, the event as JSON text
+         *     (the code sends `title`, `time`, `description`, `location`, `reminders` like an
+         *     ordinary event, and one project also `notification_message`), and `channel_public_id`,
+         *     the public ID of the Kakao Talk Channel. The same code authorizes with the Admin key and
+         *     reads an `event_id` from the answer; the answer is not described here.
+         */
+        post: operations["createPublicCalendarEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/public/delete/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete public event
+         * @description Deletes a public event the service's Kakao Talk Channel published.
+         *
+         *     **Not fully described.** Kakao's section for this API could not be read and no public
+         *     project calling it was found, so its parameters and answer are not described here;
+         *     consult Kakao's page before calling it. The Admin key as authorization is assumed from
+         *     the other public-event APIs (which public code calls with the Admin key) and is not
+         *     confirmed.
+         */
+        delete: operations["deletePublicCalendarEvent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/public/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve details of public event
+         * @description Returns one public event of the service's Kakao Talk Channel.
+         *
+         *     **Not fully described.** Kakao's section for this API could not be read and no public
+         *     project calling it was found, so its parameters and answer are not described here;
+         *     consult Kakao's page before calling it. The Admin key as authorization is assumed from
+         *     the other public-event APIs (which public code calls with the Admin key) and is not
+         *     confirmed.
+         */
+        get: operations["getPublicCalendarEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/public/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list of public events
+         * @description Lists the public events the service's Kakao Talk Channel has published (public events have their own list; the Korean reference page finds public event IDs with it).
+         *
+         *     **Not fully described.** Kakao's section for this API could not be read and no public
+         *     project calling it was found, so its parameters and answer are not described here;
+         *     consult Kakao's page before calling it. The Admin key as authorization is assumed from
+         *     the other public-event APIs (which public code calls with the Admin key) and is not
+         *     confirmed.
+         */
+        get: operations["listPublicCalendarEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/public/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add public event to user calendar
+         * @description Adds a public event of the service's Kakao Talk Channel to the user's calendar (Kakao's
+         *     concept page calls it following a public event). Ask the user first; Kakao's usage example
+         *     has the service request the user's approval before adding it.
+         *
+         *     **Partly described.** Kakao's section for this API could not be read and no two citable
+         *     public projects calling it were found. One public project calling the live API sends the
+         *     public event's `event_id` as a form field with the user's access token; this is not
+         *     confirmed by Kakao's page. The answer is not described.
+         */
+        post: operations["followPublicCalendarEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/public/update/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit public event
+         * @description Changes a public event the service's Kakao Talk Channel published.
+         *
+         *     **Partly described.** Kakao's section for this API could not be read and no two citable
+         *     public projects calling it were found. The form fields below are those seen in one public
+         *     project calling the live API (not confirmed by Kakao's page): `event_id`, `event` (the
+         *     changes as JSON text) and `channel_public_id`. That project authorizes with the Admin key.
+         *     The answer is not described.
+         */
+        post: operations["editPublicCalendarEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/subscribable/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve list of subscribable calendars
+         * @description Lists the subscribed calendars (interest-based calendars published and managed by a
+         *     Kakao Talk Channel) that users can subscribe to; Kakao's reference page finds the ID of a
+         *     subscribed calendar with this API before `POST /v2/api/calendar/subscribe`. A service
+         *     asks Kakao (DevTalk) to have a subscribed calendar created.
+         *
+         *     **Not fully described.** Kakao's section for this API could not be read and no public
+         *     project calling it was found, so its parameters, answer and authorization are not known;
+         *     consult Kakao's page before calling it. The Admin key is an unconfirmed assumption (the
+         *     list concerns the service's channel, like the public-event APIs).
+         */
+        get: operations["listSubscribableCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe
+         * @description Adds a subscribed calendar (published by a Kakao Talk Channel) to the user's calendars; afterwards it appears in `subscribe_calendars` of `GET /v2/api/calendar/calendars`. Find its ID with `GET /v2/api/calendar/subscribable/calendars`.
+         *
+         *     **Not fully described.** Kakao's section for this API could not be read and no public
+         *     project calling it was found, so its parameters (presumably naming the calendar) and its
+         *     answer are not described here; consult Kakao's page before calling it. The user's access
+         *     token with consent item `talk_calendar` is an unconfirmed assumption (the call changes the
+         *     user's own calendars).
+         */
+        post: operations["subscribeCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe
+         * @description Removes a subscribed calendar from the user's calendars.
+         *
+         *     **Not fully described.** Kakao's section for this API could not be read and no public
+         *     project calling it was found, so its parameters (presumably naming the calendar) and its
+         *     answer are not described here; consult Kakao's page before calling it. The user's access
+         *     token with consent item `talk_calendar` is an unconfirmed assumption (the call changes the
+         *     user's own calendars).
+         */
+        delete: operations["unsubscribeCalendar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/update/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit sub-calendar
+         * @description Changes the name, colour or default reminders of a sub-calendar. Name the calendar with
+         *     `calendar_id` (from `GET /v2/api/calendar/calendars`); the other form fields are the same
+         *     as when creating it. Which calendars a service may edit (for instance only the ones it
+         *     created) could not be read on Kakao's page.
+         *
+         *     Call it with the user's access token (consent item `talk_calendar`).
+         */
+        post: operations["editSubCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/update/event/guest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit guest event
+         * @description Changes an event the user attends but did not create (a guest event, e.g. one they were
+         *     invited to). Kakao's concept page sends hosts to `POST /v2/api/calendar/update/event/host`
+         *     and attendees to this API.
+         *
+         *     **Not fully described.** Kakao's section for this API (its parameters, which fields a
+         *     guest may change, and its answer) could not be read, and no public project calling it was
+         *     found, so no parameters or response body are described here; consult Kakao's page before
+         *     calling it. The access token with consent item `talk_calendar` is assumed, as for every
+         *     API on a user's own calendars.
+         */
+        post: operations["editCalendarEventAsGuest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/api/calendar/update/event/host": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit event for host
+         * @description Changes an event the user created (hosts). Name it with `event_id`; send the changes in
+         *     `event`, JSON text in which every field is optional and a field left out keeps its value
+         *     (`CalendarEventUpdate`). `calendar_id` sets the event's calendar (unchanged when left
+         *     out) — only the default calendar (`primary`) or a sub-calendar the service created can be
+         *     named; it is required when `event` is not sent, and `event` is required when it is.
+         *
+         *     For a recurring event, `event_id` must be the ID of an occurrence (from the event list) and
+         *     `recur_update_type` is required: `THIS` changes only that occurrence, `THIS_AND_FOLLOWING`
+         *     it and every later one, `ALL` the whole series.
+         *
+         *     For events the user was invited to (guest events), use `POST
+         *     /v2/api/calendar/update/event/guest`. Call it with the user's access token (consent item
+         *     `talk_calendar`).
+         */
+        post: operations["editCalendarEventAsHost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1979,6 +2689,363 @@ export interface components {
              * @example 123456789
              */
             id: number;
+        };
+        /**
+         * CalendarCalendarList
+         * @description The user's calendars, split by kind; each list is sent only when it applies to `filter`.
+         */
+        CalendarCalendarList: {
+            /** @description The default calendar and the sub-calendars. */
+            calendars?: components["schemas"]["CalendarUserCalendar"][];
+            /** @description Subscribed calendars the user has added. */
+            subscribe_calendars?: components["schemas"]["CalendarSubscribedCalendar"][];
+        };
+        /**
+         * CalendarColor
+         * @description Colour of a calendar or an event, one of Talk Calendar's fifteen named colours. The list is
+         *     the same in three independent public projects that transcribe Kakao's colour table
+         *     (newadventureschallenge/shallwego, wrtnio/connectors, mimi-teams/Meezle-Backend); one of
+         *     them (wrtnio/connectors) also records the RGB value Talk Calendar shows for each name:
+         *     `BLUE` 2C88DE, `ROYAL_BLUE` 2D69E0, `NAVY_BLUE` 223788, `RED` D42726, `PINK` ED5683,
+         *     `ORANGE` FF9429, `GREEN` 149959, `LIME` 7CB343, `OLIVE` A4AD15, `MINT` 5CC5BE, `MAGENTA`
+         *     AB47BC, `VIOLET` 8A4B9B, `LAVENDER` 7986CB, `BROWN` 945C1F, `GRAY` 666666 (single source).
+         * @example LIME
+         * @enum {string}
+         */
+        CalendarColor: "BLUE" | "ROYAL_BLUE" | "NAVY_BLUE" | "RED" | "PINK" | "ORANGE" | "GREEN" | "LIME" | "OLIVE" | "MINT" | "MAGENTA" | "VIOLET" | "LAVENDER" | "BROWN" | "GRAY";
+        /**
+         * CalendarDateTime
+         * Format: date-time
+         * @description A point in time in UTC, written like `2022-05-17T12:00:00Z` (the form Kakao's examples
+         *     show, as transcribed by public projects; Kakao calls it RFC 5545 DATE-TIME in UTC).
+         * @example 2022-10-27T03:00:00Z
+         */
+        CalendarDateTime: string;
+        /**
+         * CalendarEvent
+         * @description An event as Talk Calendar returns it. The event list returns a subset of the fields (ID,
+         *     title, type, calendar, time, host and recurrence flags, colour, per wrtnio/connectors); the
+         *     event details return the rest as well. Each occurrence of a recurring event has its own `id`, which ends with the
+         *     occurrence's start (e.g. `66d0ab2cb0c1f80cc89c4107_20221027T030000Z` in a live response
+         *     published on doraemin.tistory.com).
+         */
+        CalendarEvent: {
+            /** @description Calendar the event belongs to; `primary` for the user's default calendar. */
+            calendar_id?: string;
+            /** @description Colour of the event; left out when none was set at creation or edit. */
+            color?: components["schemas"]["CalendarColor"];
+            /** @description Description of the event (event details). */
+            description?: string;
+            /**
+             * @description Start of the recurrence series (event details). Single source
+             *     (kakao-tech-campus-2nd-step3/Team16_BE); its format is not documented here.
+             */
+            dt_start?: string;
+            /** @description Event ID (for an occurrence of a recurring event, the occurrence's own ID). */
+            id?: string;
+            /**
+             * @description Whether the user created (hosts) the event; `false` for public or subscribed events and
+             *     events the user was invited to.
+             */
+            is_host?: boolean;
+            /** @description Whether the event is an occurrence of a recurring event (sent for `USER` events). */
+            is_recur_event?: boolean;
+            location?: components["schemas"]["CalendarLocation"];
+            /**
+             * @description Memo on the event (event details). Single source
+             *     (kakao-tech-campus-2nd-step3/Team16_BE).
+             */
+            memo?: string;
+            /** @description Reminders of the event in minutes (event details). */
+            reminders?: components["schemas"]["CalendarReminder"][];
+            /** @description Recurrence rule of a recurring event (event details). */
+            rrule?: components["schemas"]["CalendarRecurrenceRule"];
+            time?: components["schemas"]["CalendarEventTime"];
+            /** @description Title of the event. */
+            title?: string;
+            /**
+             * @description Kind of event. `USER` is an ordinary event a user manages; public projects also name
+             *     `PUBLIC` (public event) and `SUBSCRIBE` (event of a subscribed calendar). Kakao's full list
+             *     could not be read, so no enum is imposed.
+             */
+            type?: string;
+        };
+        /**
+         * CalendarEventDetail
+         * @description The event asked for, wrapped in `event`.
+         */
+        CalendarEventDetail: {
+            event: components["schemas"]["CalendarEvent"];
+        };
+        /**
+         * CalendarEventIdResponse
+         * @description ID of the event the call created or changed.
+         */
+        CalendarEventIdResponse: {
+            /**
+             * @description Event ID. For a recurring event created with `rrule` it does not address any occurrence;
+             *     list the events to get the occurrences' own IDs, which editing and deleting need.
+             */
+            event_id: string;
+        };
+        /**
+         * CalendarEventInput
+         * @description A new event, sent as JSON text in the `event` form field of `POST
+         *     /v2/api/calendar/create/event`. `title` and `time` are required. Colour and reminders
+         *     default to the calendar's own settings.
+         */
+        CalendarEventInput: {
+            /** @description Colour of the event; the calendar's colour when left out. */
+            color?: components["schemas"]["CalendarColor"];
+            /** @description Description of the event, at most 5000 characters. */
+            description?: string;
+            location?: components["schemas"]["CalendarLocation"];
+            reminders?: components["schemas"]["CalendarReminders"];
+            /** @description Recurrence rule; sending it creates a recurring event. Without it the event happens once. */
+            rrule?: components["schemas"]["CalendarRecurrenceRule"];
+            time: components["schemas"]["CalendarEventTime"];
+            /** @description Title of the event, at most 50 characters. */
+            title: string;
+        };
+        /**
+         * CalendarEventList
+         * @description One page of events. When `has_next` is `true`, `after_url` is the complete URL of the next
+         *     page (it carries a `next_page_token` with the query's `from`, `to` and `limit`); request it as
+         *     it is, with the same Authorization.
+         */
+        CalendarEventList: {
+            /**
+             * Format: uri
+             * @description URL of the next page, sent when `has_next` is `true`. Single source
+             *     (wrtnio/connectors); `next_page_token` in the request (two sources) is read from it.
+             */
+            after_url?: string;
+            /** @description Events of the page (the fields of the event list; see `CalendarEvent`). */
+            events?: components["schemas"]["CalendarEvent"][];
+            /** @description Whether there is a next page. Single source (wrtnio/connectors). */
+            has_next?: boolean;
+        };
+        /**
+         * CalendarEventTime
+         * @description When an event takes place. `start_at` and `end_at` are UTC date-times that can be set in
+         *     5-minute steps; `end_at` must be later than `start_at`. For an all-day event
+         *     (`all_day: true`) both must be midnight UTC, `YYYY-MM-DDT00:00:00Z`; Kakao refuses any other
+         *     value. (Whether a one-day all-day event ends at the same midnight or the next one is not
+         *     settled by the sources: one public project sets both to the same value.) `lunar: true`
+         *     reads the date on the Korean lunar calendar.
+         */
+        CalendarEventTime: {
+            /** @description Whether the event lasts all day; default `false`. */
+            all_day?: boolean;
+            /** @description End of the event, later than `start_at`, same form. */
+            end_at: components["schemas"]["CalendarDateTime"];
+            /** @description Whether the date follows the (Korean) lunar calendar; default `false`. */
+            lunar?: boolean;
+            /** @description Start of the event, UTC, in 5-minute steps (`YYYY-MM-DDT00:00:00Z` for an all-day event). */
+            start_at: components["schemas"]["CalendarDateTime"];
+            /** @description Time zone of the event (TZID); Kakao's default is `Asia/Seoul`. */
+            time_zone?: components["schemas"]["CalendarTimeZone"];
+        };
+        /**
+         * CalendarEventUpdate
+         * @description Changes to an event, sent as JSON text in the `event` form field of `POST
+         *     /v2/api/calendar/update/event/host`. Every field is optional; a field left out keeps its
+         *     current value.
+         */
+        CalendarEventUpdate: {
+            /** @description New colour of the event. */
+            color?: components["schemas"]["CalendarColor"];
+            /** @description New description, at most 5000 characters. */
+            description?: string;
+            location?: components["schemas"]["CalendarLocation"];
+            reminders?: components["schemas"]["CalendarReminders"];
+            /** @description New recurrence rule. */
+            rrule?: components["schemas"]["CalendarRecurrenceRule"];
+            time?: components["schemas"]["CalendarEventTime"];
+            /** @description New title, at most 50 characters. */
+            title?: string;
+        };
+        /**
+         * CalendarIdResponse
+         * @description ID of the sub-calendar the call created, changed or deleted. Single source
+         *     (mimi-teams/Meezle-Backend reads `calendar_id` from all three answers).
+         */
+        CalendarIdResponse: {
+            /** @description Sub-calendar ID. */
+            calendar_id?: string;
+        };
+        /**
+         * CalendarLocation
+         * @description Where an event takes place.
+         */
+        CalendarLocation: {
+            /** @description Address of the place. */
+            address?: string;
+            /**
+             * Format: double
+             * @description Latitude of the place.
+             */
+            latitude?: number;
+            /**
+             * Format: int64
+             * @description ID of the place (as in Kakao's place data).
+             */
+            location_id?: number;
+            /**
+             * Format: double
+             * @description Longitude of the place.
+             */
+            longitude?: number;
+            /**
+             * @description Name of the place, at most 100 characters (newadventureschallenge/shallwego and
+             *     mimi-teams/Meezle-Backend; wrtnio/connectors has 50).
+             */
+            name?: string;
+        };
+        /**
+         * CalendarRecurrenceRule
+         * @description How an event repeats, as an RFC 5545 RRULE value without the `RRULE:` prefix, with times in
+         *     UTC, e.g. `FREQ=DAILY;UNTIL=20211208T155959Z` (Kakao's example as transcribed by public
+         *     projects). Sending it when creating an event makes a recurring event; every occurrence then
+         *     has its own event ID (the ID returned on creation is not the ID of an occurrence). Kakao's
+         *     further limits on the rule (allowed FREQ values, maximum span or count) could not be read on
+         *     Kakao's page and are not described here.
+         * @example FREQ=DAILY;UNTIL=20211208T155959Z
+         */
+        CalendarRecurrenceRule: string;
+        /**
+         * CalendarReminder
+         * @description One reminder, in minutes before the event starts, in 5-minute steps, at most 43200 (30 days
+         *     before). For an all-day event the value may be negative down to -1440, meaning a time during
+         *     the event's own day (counted back from the end of that day); for other events it starts at
+         *     0 (the start time). The public transcriptions disagree on whether the lower bounds are
+         *     inclusive (wrtnio/connectors: from -1440 and from 0; newadventureschallenge/shallwego:
+         *     greater than -1440 and greater than 0); the schema admits the wider range.
+         */
+        CalendarReminder: number;
+        /**
+         * CalendarReminders
+         * @description Reminders of an event, at most two, in minutes (see `CalendarReminder`). When an event is
+         *     created without reminders, the calendar's default reminder applies (`reminder` for timed
+         *     events, `reminder_all_day` for all-day events).
+         */
+        CalendarReminders: components["schemas"]["CalendarReminder"][];
+        /**
+         * CalendarSubCalendarSettings
+         * @description Settings of a sub-calendar, sent as form fields.
+         */
+        CalendarSubCalendarSettings: {
+            /** @description Default colour of the calendar's events; `BLUE` when left out (single source). */
+            color?: components["schemas"]["CalendarColor"];
+            /**
+             * @description Name of the sub-calendar, at most 50 characters (limit from a single transcription,
+             *     newadventureschallenge/shallwego). One service cannot give two of a user's sub-calendars
+             *     the same name.
+             */
+            name?: string;
+            /**
+             * @description Default reminder of the calendar's timed events, in minutes, in 5-minute steps. The
+             *     transcribed table says a null value clears the setting; how a form carries null is not
+             *     documented (single source).
+             */
+            reminder?: number;
+            /**
+             * @description Default reminder of the calendar's all-day events, in minutes, in 5-minute steps. The
+             *     transcribed table says a null value clears the setting; how a form carries null is not
+             *     documented (single source).
+             */
+            reminder_all_day?: number;
+        };
+        /**
+         * CalendarSubscribedCalendar
+         * @description A subscribed calendar (one published by a Kakao Talk Channel) that the user has added to
+         *     their calendars.
+         */
+        CalendarSubscribedCalendar: {
+            /** @description Colour of the calendar's events. */
+            color?: components["schemas"]["CalendarColor"];
+            /** @description Description of the calendar, set by the channel. */
+            description?: string;
+            /** @description Calendar ID of the subscribed calendar. */
+            id: string;
+            /** @description Name of the calendar. */
+            name?: string;
+            /** @description URL of the calendar's profile image. */
+            profile_image_url?: string;
+            /** @description Default reminder, in minutes, of the calendar's timed events. */
+            reminder?: number;
+            /** @description Default reminder, in minutes, of the calendar's all-day events. */
+            reminder_all_day?: number;
+            /** @description URL of the calendar's speech-bubble thumbnail. */
+            thumbnail_url?: string;
+        };
+        /**
+         * CalendarTaskDate
+         * @description A calendar date written `yyyyMMdd`, e.g. `20250601`.
+         */
+        CalendarTaskDate: string;
+        /**
+         * CalendarTaskDueInfo
+         * @description Due date of a task, with an optional alarm and recurrence. Without it the task has no due date.
+         */
+        CalendarTaskDueInfo: {
+            /** @description Alarm time on the due date, `HHmm`, in 5-minute steps; no alarm when left out. */
+            alarm_time?: string;
+            /** @description Due date, `yyyyMMdd`; it cannot be in the past. */
+            due_date: components["schemas"]["CalendarTaskDate"];
+            recur?: components["schemas"]["CalendarTaskRecurrence"];
+            /** @description Time zone of the due date (TZID); default `Asia/Seoul`. */
+            time_zone?: components["schemas"]["CalendarTimeZone"];
+        };
+        /**
+         * CalendarTaskInput
+         * @description A task (to-do), sent as JSON text in the `task` form field when creating or editing one.
+         *     `content` is required.
+         */
+        CalendarTaskInput: {
+            /** @description Whether the task is bookmarked (a favourite), default `false`; only taken when editing a task. */
+            bookmark?: boolean;
+            /** @description What the task is, at most 1,000 characters. */
+            content: string;
+            due_info?: components["schemas"]["CalendarTaskDueInfo"];
+        };
+        /**
+         * CalendarTaskRecurrence
+         * @description How a task repeats.
+         */
+        CalendarTaskRecurrence: {
+            /** @description Whether the task keeps a challenge record (see `GET /v1/api/calendar/task/records`); default `false`. */
+            record_on?: boolean;
+            /**
+             * @description RFC 5545 RRULE value in UTC, e.g. `FREQ=DAILY;UNTIL=20211208T155959Z`. `UNTIL` takes the
+             *     form `yyyyMMdd'T'000000Z`, must be after `due_date`, and the rule must produce at least one
+             *     day.
+             */
+            rrule: string;
+        };
+        /**
+         * CalendarTimeZone
+         * @description Time zone as an RFC 5545 TZID (IANA name), e.g. `Asia/Seoul`. Where Kakao takes a time
+         *     zone it defaults to `Asia/Seoul`.
+         * @example Asia/Seoul
+         */
+        CalendarTimeZone: string;
+        /**
+         * CalendarUserCalendar
+         * @description One of the user's own calendars: the default calendar (`primary`) or a sub-calendar. For a
+         *     calendar another service created, Kakao returns only `id`.
+         */
+        CalendarUserCalendar: {
+            /** @description Default colour of the calendar's events. */
+            color?: components["schemas"]["CalendarColor"];
+            /** @description Calendar ID; `primary` for the user's default calendar. */
+            id: string;
+            /** @description Name of the calendar. */
+            name?: string;
+            /** @description Default reminder, in minutes, of the calendar's timed (not all-day) events. */
+            reminder?: number;
+            /** @description Default reminder, in minutes, of the calendar's all-day events. */
+            reminder_all_day?: number;
         };
         /**
          * ChannelCustomerFieldTypes
@@ -5923,6 +6990,237 @@ export interface operations {
             400: components["responses"]["AuthBadRequest"];
         };
     };
+    setCalendarTaskCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The task and its completion status, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description `true`: completed; `false`: not completed. */
+                    complete: boolean;
+                    /** @description ID of the task. */
+                    task_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The status was set. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCalendarTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The task as JSON text, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The task, as JSON text (see `CalendarTaskInput`). */
+                    task: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task was created. The body is not described (see the operation description). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCalendarTask: {
+        parameters: {
+            query: {
+                /**
+                 * @description ID of the task to delete.
+                 * @example FAKE_TASK_ID
+                 */
+                task_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was deleted. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCalendarTaskRecords: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period, `yyyyMMdd`.
+                 * @example 20251101
+                 */
+                from?: components["schemas"]["CalendarTaskDate"];
+                /** @description ID of the task. */
+                task_id: string;
+                /**
+                 * @description End of the period, `yyyyMMdd`.
+                 * @example 20251130
+                 */
+                to?: components["schemas"]["CalendarTaskDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's challenge record. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCalendarTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start of the period, `yyyyMMdd`. Required when `task_id` is not sent.
+                 * @example 20251101
+                 */
+                from?: components["schemas"]["CalendarTaskDate"];
+                /**
+                 * @description Tasks per page; default 100, at most 1000.
+                 * @example 100
+                 */
+                limit?: number;
+                /**
+                 * @description Position in the result to start from; default 0.
+                 * @example 0
+                 */
+                offset?: number;
+                /**
+                 * @description Only tasks that are `authorized` (the service may edit or delete them) and/or
+                 *     `bookmark` (bookmarked); several comma-separated, e.g. `authorized,bookmark`. All tasks
+                 *     when left out.
+                 * @example authorized,bookmark
+                 */
+                task_filter?: string;
+                /** @description One task to read; when sent, every other parameter is ignored. */
+                task_id?: string;
+                /**
+                 * @description `TODO` (not completed, default), `COMPLETED` or `ALL` (to-do tasks first).
+                 * @example ALL
+                 */
+                task_status?: "TODO" | "COMPLETED" | "ALL";
+                /**
+                 * @description Time zone (TZID) of the dates and of the status times in the answer; default `Asia/Seoul`.
+                 * @example Asia/Seoul
+                 */
+                time_zone?: components["schemas"]["CalendarTimeZone"];
+                /**
+                 * @description End of the period, `yyyyMMdd`, at most 31 days after `from`. Required when `task_id` is not sent.
+                 * @example 20251130
+                 */
+                to?: components["schemas"]["CalendarTaskDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks asked for. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editCalendarTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The task and its new content, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The task, as JSON text (see `CalendarTaskInput`). */
+                    task: string;
+                    /** @description ID of the task. */
+                    task_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task was changed. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listFriends: {
         parameters: {
             query?: {
@@ -6546,6 +7844,673 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCalendars: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which calendars to list: `ALL` (default), `USER` (default calendar and sub-calendars) or
+                 *     `SUBSCRIBE` (subscribed calendars). Join several with commas, e.g. `USER,SUBSCRIBE`.
+                 */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's calendars. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarCalendarList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSubCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Settings of the new sub-calendar, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": WithRequired<components["schemas"]["CalendarSubCalendarSettings"], "name">;
+            };
+        };
+        responses: {
+            /** @description The sub-calendar was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Target calendar and the event as JSON text, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Calendar to add the event to; `primary` (the default calendar) when left out.
+                     * @default primary
+                     */
+                    calendar_id?: string;
+                    /** @description The event, as JSON text (see `CalendarEventInput`). */
+                    event: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The event was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEventIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSubCalendar: {
+        parameters: {
+            query: {
+                /**
+                 * @description ID of the sub-calendar to delete.
+                 * @example FAKE_SUB_CALENDAR_ID
+                 */
+                calendar_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sub-calendar was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCalendarEvent: {
+        parameters: {
+            query: {
+                /**
+                 * @description ID of the event (of the occurrence, for a recurring event).
+                 * @example 66d0baae4106f82fb1036f84
+                 */
+                event_id: string;
+                /**
+                 * @description Which occurrences of a recurring event to delete: `THIS`, `THIS_AND_FOLLOWING` or `ALL`. Required for recurring events.
+                 * @example THIS
+                 */
+                recur_update_type?: "ALL" | "THIS" | "THIS_AND_FOLLOWING";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event was deleted. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCalendarEvent: {
+        parameters: {
+            query: {
+                /**
+                 * @description Event ID (for a recurring event, the ID of the occurrence).
+                 * @example 66d0ab2cb0c1f80cc89c4107_20221027T030000Z
+                 */
+                event_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEventDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCalendarEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Calendar to list; all the user's calendars when left out. `primary` is the default calendar.
+                 * @example primary
+                 */
+                calendar_id?: string;
+                /**
+                 * @description Start of the period, UTC date-time (e.g. `2022-05-17T12:00:00Z`). Used with `to`;
+                 *     ignored when `preset` or `next_page_token` is sent.
+                 * @example 2022-10-01T00:00:00Z
+                 */
+                from?: components["schemas"]["CalendarDateTime"];
+                /**
+                 * @description Most events per page; default 100, at most 1000. Ignored with `preset` or `next_page_token`.
+                 * @example 100
+                 */
+                limit?: number;
+                /**
+                 * @description Token of the next page, carrying the query's `from`, `to` and `limit`; found in the
+                 *     previous page's `after_url`.
+                 */
+                next_page_token?: string;
+                /**
+                 * @description Predefined period: `TODAY` (the day of the request), `THIS_WEEK` (its week, from Sunday),
+                 *     `THIS_MONTH` (its month, from the 1st). Required when `from` and `to` are not sent;
+                 *     ignored with `next_page_token`.
+                 * @example THIS_WEEK
+                 */
+                preset?: "TODAY" | "THIS_WEEK" | "THIS_MONTH";
+                /**
+                 * @description Time zone (TZID) of the query; `Asia/Seoul` when left out.
+                 * @example Asia/Seoul
+                 */
+                time_zone?: components["schemas"]["CalendarTimeZone"];
+                /**
+                 * @description End of the period, UTC date-time, at most 31 days after `from`. Ignored when `preset` or
+                 *     `next_page_token` is sent.
+                 * @example 2022-10-31T00:00:00Z
+                 */
+                to?: components["schemas"]["CalendarDateTime"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCalendarHolidays: {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the period, UTC date-time (e.g. `2022-05-17T12:00:00Z`).
+                 * @example 2025-10-01T00:00:00Z
+                 */
+                from: components["schemas"]["CalendarDateTime"];
+                /**
+                 * @description End of the period, UTC date-time, at most 31 days after `from`.
+                 * @example 2025-10-31T00:00:00Z
+                 */
+                to: components["schemas"]["CalendarDateTime"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holidays and commemoration days in the period. The body is not described (see the operation description). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPublicCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The public event, form-encoded (fields seen in public code; see the description). */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description Public ID of the service's Kakao Talk Channel (seen in public code; not confirmed). */
+                    channel_public_id?: string;
+                    /**
+                     * @description The public event as JSON text. Typed here as an ordinary event
+                     *     (`CalendarEventInput`) because public code sends those fields; the shape is not
+                     *     confirmed by Kakao's page, and further fields (e.g. `notification_message`, seen
+                     *     in one project) are not described.
+                     */
+                    event?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The public event was created. The body is not described (Kakao's answer could not be read; public code reads an `event_id` from it). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deletePublicCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPublicCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPublicCalendarEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    followPublicCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The public event to add, form-encoded (field seen in public code). */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description ID of the public event (seen in public code; not confirmed). */
+                    event_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The public event was added. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editPublicCalendarEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The public event and its changes, form-encoded (fields seen in public code). */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description Public ID of the service's Kakao Talk Channel (seen in public code; not confirmed). */
+                    channel_public_id?: string;
+                    /**
+                     * @description The changes as JSON text. Typed here like an ordinary event edit
+                     *     (`CalendarEventUpdate`) because public code sends those fields; not confirmed by
+                     *     Kakao's page.
+                     */
+                    event?: string;
+                    /** @description ID of the public event (seen in public code; not confirmed). */
+                    event_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The public event was changed. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSubscribableCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscribable calendars. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    subscribeCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unsubscribeCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editSubCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The sub-calendar and its new settings, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarSettings"] & {
+                    /** @description ID of the sub-calendar to change. */
+                    calendar_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sub-calendar was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarIdResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editCalendarEventAsGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event was changed. The body is not described (Kakao's answer could not be read). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    editCalendarEventAsHost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event to change and the changes, form-encoded. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description Calendar of the event: `primary` or a sub-calendar the service created.
+                     *     Unchanged when left out; required when `event` is not sent.
+                     */
+                    calendar_id?: string;
+                    /** @description The changes, as JSON text (see `CalendarEventUpdate`). Required when `calendar_id` is sent. */
+                    event?: string;
+                    /** @description ID of the event (of the occurrence, for a recurring event). */
+                    event_id: string;
+                    /**
+                     * @description Which occurrences of a recurring event to change: `THIS`, `THIS_AND_FOLLOWING` or `ALL`. Required for recurring events.
+                     * @enum {string}
+                     */
+                    recur_update_type?: "ALL" | "THIS" | "THIS_AND_FOLLOWING";
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description The event was changed. For a single event the body carries its ID; after editing a
+             *     recurring event a public project observed no body.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ID of the changed event. */
+                        event_id?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8083,3 +10048,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
