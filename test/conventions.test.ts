@@ -98,3 +98,18 @@ describe.each(ops.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const
     }
   });
 });
+
+describe('parameters', () => {
+  // The mock tests, the fuzz test and the docs' samples build requests from these examples.
+  it.each(ops.map((o) => [o.operation.operationId, o] as const))('%s: every required parameter has an example', (_id, o) => {
+    const missing = [...(o.pathItem.parameters ?? []), ...(o.operation.parameters ?? [])]
+      .map((p: Json) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p))
+      .filter((p: Json) => p.required)
+      .filter((p: Json) => {
+        const s = p.schema?.$ref ? doc.components.schemas[p.schema.$ref.split('/').pop()] : (p.schema ?? {});
+        return p.example === undefined && !p.examples && !(s.examples ?? []).length && s.example === undefined && s.default === undefined && !s.enum && s.const === undefined;
+      })
+      .map((p: Json) => `${p.in} ${p.name}`);
+    expect(missing).toEqual([]);
+  });
+});

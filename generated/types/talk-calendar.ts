@@ -1341,7 +1341,10 @@ export interface operations {
                  * @example 20251101
                  */
                 from?: components["schemas"]["CalendarTaskDate"];
-                /** @description ID of the task. */
+                /**
+                 * @description ID of the task.
+                 * @example fake-task-id-0001
+                 */
                 task_id: string;
                 /**
                  * @description End of the period, `yyyyMMdd`.
