@@ -5,7 +5,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/client/paths.js';
 import { operations, securitySchemes, type OperationInfo } from '../generated/client/operations.js';
-import { KakaoError, KakaoHttpError, KakaoInvalidResponseError, toFetchError, toResponseError } from './errors.js';
+import { KakaoError, KakaoHttpError, KakaoInvalidResponseError, redact, toFetchError, toResponseError } from './errors.js';
 import { encodeParams } from './serialize.js';
 import type { CredentialName, KakaoCallOptions, KakaoMethods } from './types.js';
 
@@ -63,6 +63,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     return typeof value === 'function' ? await value() : value;
   };
   const hostFor = (info: OperationInfo) => options.baseUrl ?? info.host;
+  const secrets = async () =>
+    (await Promise.all((['accessToken', 'restApiKey', 'adminKey', 'clientSecret'] as const).map(credential))).filter((v): v is string => typeof v === 'string');
 
   /** The Authorization header for a call: the first alternative whose credentials are all configured. */
   async function authorization(info: OperationInfo, choice: KakaoCallOptions['auth']): Promise<string | undefined> {
@@ -109,7 +111,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     }
     const { response } = result;
     if (!response.ok) {
-      return { error: result.error === undefined ? new KakaoHttpError(response.status, undefined, info.operationId) : toResponseError(response.status, result.error, info.operationId), response };
+      const error = result.error === undefined ? new KakaoHttpError(response.status, undefined, info.operationId) : toResponseError(response.status, result.error, info.operationId);
+      return { error: redact(error, await secrets()), response };
     }
     let data = result.data;
     if (parseAs === undefined && typeof data === 'string') {

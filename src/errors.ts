@@ -3,7 +3,7 @@
 // they match the generated error types; everything else that can go wrong has its own kind.
 // No error ever carries a credential: messages name credentials, never their values.
 
-export type KakaoErrorKind = 'api' | 'auth' | 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response' | 'usage';
+export type KakaoErrorKind = 'api' | 'auth' | 'dapi' | 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response' | 'usage';
 
 /** Base class of every error the client reports; narrow with `kind` or `instanceof`. */
 export class KakaoError extends Error {
@@ -54,6 +54,20 @@ export class KakaoAuthError extends KakaoError {
   }
 }
 
+/** dapi.kakao.com (Local, Search) error: `{errorType, message}` (e.g. MissingParameter, AccessDeniedError). */
+export class KakaoDapiError extends KakaoError {
+  declare readonly kind: 'dapi';
+  readonly status: number;
+  readonly errorType: string;
+  readonly errorMessage: string;
+  constructor(status: number, body: { errorType: string; message?: string }, operationId?: string) {
+    super('dapi', `${operationId ?? 'Kakao API'} failed with HTTP ${status}: ${body.errorType}${body.message ? ` (${body.message})` : ''}`, operationId);
+    this.status = status;
+    this.errorType = body.errorType;
+    this.errorMessage = body.message ?? '';
+  }
+}
+
 /** An error status whose body is not one of Kakao's error shapes (empty, HTML from a proxy…). */
 export class KakaoHttpError extends KakaoError {
   declare readonly kind: 'http';
@@ -72,13 +86,14 @@ export class KakaoInvalidResponseError extends KakaoError {
   readonly status: number;
   readonly contentType: string | null;
   constructor(status: number, contentType: string | null, operationId: string | undefined, cause: unknown) {
-    super('invalid-response', `${operationId ?? 'Kakao API'} answered HTTP ${status} with a body that is not valid JSON (content-type: ${contentType ?? 'none'})`, operationId, { cause });
+    const hint = /xml/i.test(contentType ?? '') ? "; to read XML, pass parseAs: 'text'" : '';
+    super('invalid-response', `${operationId ?? 'Kakao API'} answered HTTP ${status} with a body that is not valid JSON (content-type: ${contentType ?? 'none'})${hint}`, operationId, { cause });
     this.status = status;
     this.contentType = contentType;
   }
 }
 
-export type KakaoResponseError = KakaoApiError | KakaoAuthError | KakaoHttpError;
+export type KakaoResponseError = KakaoApiError | KakaoAuthError | KakaoDapiError | KakaoHttpError;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -86,6 +101,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function toResponseError(status: number, body: unknown, operationId?: string): KakaoResponseError {
   if (isObject(body) && typeof body.code === 'number') return new KakaoApiError(status, body as never, operationId);
   if (isObject(body) && typeof body.error === 'string') return new KakaoAuthError(status, body as never, operationId);
+  if (isObject(body) && typeof body.errorType === 'string') return new KakaoDapiError(status, body as never, operationId);
   return new KakaoHttpError(status, body, operationId);
 }
 
@@ -99,3 +115,19 @@ export function toFetchError(error: unknown, operationId?: string): KakaoError {
 }
 
 export const isKakaoError = (value: unknown): value is KakaoError => value instanceof KakaoError;
+
+/**
+ * Kakao echoes credentials in some error texts ("This api is not allowed by using app_key(…)",
+ * "wrong appKey(…) format"): replaces every configured credential in the error's texts with `***`.
+ */
+export function redact<E extends KakaoError>(error: E, secrets: readonly string[]): E {
+  const present = secrets.filter((s) => s.length >= 4);
+  if (present.length === 0) return error;
+  const scrub = (text: string) => present.reduce((t, s) => t.split(s).join('***'), text);
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of ['message', 'msg', 'error_description', 'errorMessage', 'body']) {
+    if (typeof fields[key] === 'string') fields[key] = scrub(fields[key] as string);
+  }
+  if (error.stack) error.stack = scrub(error.stack);
+  return error;
+}

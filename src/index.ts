@@ -5,6 +5,7 @@ export {
   isKakaoError,
   KakaoApiError,
   KakaoAuthError,
+  KakaoDapiError,
   KakaoError,
   KakaoHttpError,
   KakaoInvalidResponseError,

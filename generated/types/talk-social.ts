@@ -197,7 +197,8 @@ export interface components {
         };
         /**
          * KakaoError
-         * @description Error body of the kapi.kakao.com and dapi.kakao.com APIs. `code` is a negative integer
+         * @description Error body of the kapi.kakao.com APIs (dapi.kakao.com answers `DapiError` instead, kauth.kakao.com
+         *     `KakaoAuthError`). `code` is a negative integer
          *     that follows no particular rule; `msg` names the cause and varies from API to API, so
          *     match on `code`, not on `msg`. Some errors add fields (see `-402`).
          */

@@ -1,7 +1,7 @@
 // Kakao's credential rules, which Prism does not enforce for `KakaoAK`: the right kind of credential
 // per operation, answered with Kakao's 401 bodies. Texts Kakao documents are used as they are; the
 // mock's own explanations start with "mock:".
-import { apiError, invalidToken, type MockResponse } from './kakao-errors.js';
+import { apiError, dapiError, invalidToken, type ErrorShape, type MockResponse } from './kakao-errors.js';
 
 export interface MockKeys {
   /** The REST API key the mock accepts (`KakaoAK …`, and `client_id` on kauth). */
@@ -15,8 +15,9 @@ export interface MockKeys {
 type Presented = 'accessToken' | 'restApiKey' | 'adminKey';
 
 /** null when the request carries a credential the operation accepts; otherwise Kakao's error. */
-export function checkAuth(security: string[][], authorization: string | undefined, keys: MockKeys): MockResponse | null {
+export function checkAuth(security: string[][], authorization: string | undefined, keys: MockKeys, shape: ErrorShape = 'kapi'): MockResponse | null {
   if (security.length === 0 || security.some((alt) => alt.length === 0)) return null;
+  if (shape === 'dapi') return checkDapiAuth(new Set(security.flat()), authorization, keys);
   const accepted = new Set(security.flat());
   const takesToken = accepted.has('accessToken');
   const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');
@@ -38,4 +39,19 @@ export function checkAuth(security: string[][], authorization: string | undefine
     .map((name) => ({ accessToken: "the user's access token (Bearer)", restApiKey: 'the REST API key (KakaoAK)', adminKey: 'the Admin key (KakaoAK)' })[name] ?? name)
     .join(' or ');
   return apiError(401, -401, `mock: this API takes ${wanted}`, takesToken ? { 'www-authenticate': 'Bearer error=invalid_token' } : {});
+}
+
+/**
+ * dapi.kakao.com (Local, Search) answers `{errorType: 'AccessDeniedError', message}`; the texts are
+ * bodies public projects recorded from the live API (Kakao documents none for this host).
+ */
+function checkDapiAuth(accepted: Set<string>, authorization: string | undefined, keys: MockKeys): MockResponse | null {
+  const match = /^KakaoAK\s+(\S+)\s*$/.exec(authorization ?? '');
+  if (!authorization?.startsWith('KakaoAK')) return dapiError(401, 'AccessDeniedError', 'cannot find Authorization : KakaoAK header');
+  if (!match) return dapiError(401, 'AccessDeniedError', 'wrong appKey(null) format');
+  const key = match[1];
+  const presented = key === keys.restApiKey ? 'restApiKey' : key === keys.adminKey ? 'adminKey' : undefined;
+  if (!presented) return dapiError(401, 'AccessDeniedError', `wrong appKey(${key}) format`);
+  if (!accepted.has(presented)) return dapiError(401, 'AccessDeniedError', `mock: this API takes ${[...accepted].join(' or ')}`);
+  return null;
 }

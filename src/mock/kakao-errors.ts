@@ -7,7 +7,8 @@ export interface MockResponse {
   body?: unknown;
 }
 
-export type ErrorShape = 'kapi' | 'kauth';
+/** kapi.kakao.com `{code, msg}`, kauth.kakao.com OAuth errors, dapi.kakao.com `{errorType, message}`. */
+export type ErrorShape = 'kapi' | 'kauth' | 'dapi';
 
 const JSON_TYPE = { 'content-type': 'application/json;charset=UTF-8' };
 
@@ -25,16 +26,38 @@ export const authError = (status: number, error: string, description: string, er
   body: { error, error_description: description, ...(errorCode ? { error_code: errorCode } : {}) },
 });
 
-/** A request Kakao would refuse as invalid: -2 on kapi/dapi (Kakao's message patterns), invalid_request on kauth. */
+/** dapi `{errorType, message}`. */
+export const dapiError = (status: number, errorType: string, message: string): MockResponse => ({
+  status,
+  headers: JSON_TYPE,
+  body: { errorType, message },
+});
+
+/** A request Kakao would refuse as invalid: -2 on kapi, invalid_request on kauth, InvalidArgument on dapi. */
 export function invalidRequest(shape: ErrorShape, message: string, status = 400): MockResponse {
-  return shape === 'kauth' ? authError(status, 'invalid_request', message) : apiError(status, -2, message);
+  if (shape === 'kauth') return authError(status, 'invalid_request', message);
+  if (shape === 'dapi') return dapiError(status, 'InvalidArgument', message);
+  return apiError(status, -2, message);
 }
 
-/** Kakao's wording for a missing parameter ("The Parameter [receiver_uuids] cannot be null."). */
-export const missingParameter = (name: string) => `The Parameter [${name}] cannot be null.`;
+/**
+ * A required parameter is missing, in each host's wording: kapi/kauth "The Parameter [receiver_uuids]
+ * cannot be null." (Kakao's Message error page), dapi "query parameter required" (recorded bodies).
+ */
+export function missingParameter(shape: ErrorShape, name: string): MockResponse {
+  if (shape === 'dapi') return dapiError(400, 'MissingParameter', `${name} parameter required`);
+  return invalidRequest(shape, `The Parameter [${name}] cannot be null.`);
+}
 
-/** Kakao's wording for an invalid value ("Constraints on the parameter [x] are unsatisfied. …"). */
-export const invalidParameter = (name: string, detail: string) => `Constraints on the parameter [${name}] are unsatisfied. ${detail}`;
+/** An invalid value: kapi/kauth "Constraints on the parameter [x] are unsatisfied. …" (Kakao's wording). */
+export function invalidParameter(shape: ErrorShape, name: string, detail: string): MockResponse {
+  if (shape === 'dapi') return dapiError(400, 'InvalidArgument', `${name}: ${detail}`);
+  return invalidRequest(shape, `Constraints on the parameter [${name}] are unsatisfied. ${detail}`);
+}
+
+/** The error shape of a path before it is routed (for bodies too large, unreadable requests). */
+export const shapeOfPath = (pathname: string): ErrorShape =>
+  pathname.startsWith('/oauth/') ? 'kauth' : /^\/v\d\/(local|search)\//.test(pathname) ? 'dapi' : 'kapi';
 
 /** 401 for a missing, malformed or unknown access token (Kakao's text and RFC 6750 header). */
 export const invalidToken = () =>

@@ -38,8 +38,11 @@ function resolve(doc: Json, node: Json, pointer: string): { value: Json; pointer
   return { value, pointer: at };
 }
 
-/** Kakao's hosts: kauth answers in OAuth's error shape, the others in `{code, msg}`. */
-const shapeOf = (host: string): ErrorShape => (new URL(host).host === 'kauth.kakao.com' ? 'kauth' : 'kapi');
+/** Kakao's hosts answer errors in three shapes: kauth OAuth's, dapi `{errorType, message}`, the others `{code, msg}`. */
+const shapeOf = (host: string): ErrorShape => {
+  const name = new URL(host).host;
+  return name === 'kauth.kakao.com' ? 'kauth' : name === 'dapi.kakao.com' ? 'dapi' : 'kapi';
+};
 
 export function loadOperations(doc: Json): MockOperation[] {
   const ajv = createAjv(doc, { coerceTypes: 'array', allErrors: false });
@@ -83,11 +86,11 @@ export function loadOperations(doc: Json): MockOperation[] {
       const fail = (errors: ValidateFunction['errors'], where: string): MockResponse => {
         const e = errors?.[0];
         if (!e) return invalidRequest(shape, `mock: invalid ${where}`);
-        if (e.keyword === 'required') return invalidRequest(shape, missingParameter(String(e.params.missingProperty)));
+        if (e.keyword === 'required') return missingParameter(shape, String(e.params.missingProperty));
         const [, name = where, ...rest] = e.instancePath.split('/');
         const property = e.keyword === 'discriminator' ? String(e.params.tag ?? name) : name;
         const detail = `${rest.length ? `/${rest.join('/')} ` : ''}${e.message ?? 'is invalid'}${e.params?.allowedValues ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`;
-        return invalidRequest(shape, invalidParameter(property, detail.trim()));
+        return invalidParameter(shape, property, detail.trim());
       };
 
       ops.push({
@@ -137,7 +140,7 @@ export function loadOperations(doc: Json): MockOperation[] {
             if (body.value.required) {
               const schema = resolve(doc, body.value.content[mediaTypes[0]!].schema, '').value;
               const first = schema?.required?.[0];
-              return invalidRequest(shape, first ? missingParameter(first) : `mock: this API needs a ${mediaTypes.join(' or ')} body`);
+              return first ? missingParameter(shape, first) : invalidRequest(shape, `mock: this API needs a ${mediaTypes.join(' or ')} body`);
             }
             return { query: queryValues, body: undefined };
           }

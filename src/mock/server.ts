@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import prismCore from '@stoplight/prism-core';
 import prismHttp from '@stoplight/prism-http';
 import { checkAuth, type MockKeys } from './auth.js';
-import { apiError, invalidRequest, type ErrorShape, type MockResponse } from './kakao-errors.js';
+import { apiError, invalidRequest, shapeOfPath, type MockResponse } from './kakao-errors.js';
 import { createOAuth } from './oauth.js';
 import { loadOperations, type Json, type MockOperation } from './operations.js';
 
@@ -127,7 +127,7 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
     }
     const method = (req.method ?? 'GET').toUpperCase();
     const candidates = ops.map((op) => ({ op, params: op.match(url.pathname) })).filter((c) => c.params);
-    if (candidates.length === 0) return apiError(404, -2, `mock: no operation of the Kakao API description has the path ${url.pathname}`);
+    if (candidates.length === 0) return invalidRequest(shapeOfPath(url.pathname), `mock: no operation of the Kakao API description has the path ${url.pathname}`, 404);
     const found = candidates.find((c) => c.op.method === method);
     if (!found) return invalidRequest(candidates[0]!.op.shape, `mock: ${url.pathname} takes ${candidates.map((c) => c.op.method).join(', ')}, not ${method}`, 405);
     const { op } = found;
@@ -137,7 +137,7 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
     } catch {
       return invalidRequest(op.shape, 'mock: a path segment is not valid percent-encoding');
     }
-    const refused = checkAuth(op.security, req.headers.authorization, keys);
+    const refused = checkAuth(op.security, req.headers.authorization, keys, op.shape);
     if (refused) return refused;
 
     const raw = Buffer.concat(chunks);
@@ -166,7 +166,7 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
 
   const server = http.createServer((req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': '*' };
-    const shape: ErrorShape = req.url?.startsWith('/oauth/') ? 'kauth' : 'kapi';
+    const shape = shapeOfPath((req.url ?? '/').split('?')[0]!);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH' }).end();
       return;

@@ -176,3 +176,29 @@ describe('in a browser', () => {
     expect(() => createKakaoClient({ adminKey: 'fake', clientSecret: 'fake' })).not.toThrow();
   });
 });
+
+describe('dapi errors and redaction', () => {
+  it('dapi {errorType, message} → KakaoDapiError', async () => {
+    const { fetch } = recordingFetch(() => json({ errorType: 'MissingParameter', message: 'query parameter required' }, 400));
+    const { error } = await createKakaoClient({ ...FAKE, fetch }).GET('/v2/search/web', { params: { query: { query: '' } } });
+    expect(error).toMatchObject({ kind: 'dapi', status: 400, errorType: 'MissingParameter', errorMessage: 'query parameter required', operationId: 'searchWebDocuments' });
+  });
+
+  it('credentials Kakao echoes in error texts are replaced by ***', async () => {
+    const { fetch } = recordingFetch(() => json({ code: -3, msg: `This api is not allowed by using app_key(${FAKE.adminKey}).` }, 403));
+    const { error } = await createKakaoClient({ ...FAKE, fetch }).GET('/v2/app/users', { auth: 'adminKey', params: { query: { target_id_type: 'user_id', target_ids: [1] } } });
+    expect(error).toMatchObject({ kind: 'api', code: -3, msg: 'This api is not allowed by using app_key(***).' });
+    noSecrets(error);
+    const dapi = recordingFetch(() => json({ errorType: 'AccessDeniedError', message: `wrong appKey(${FAKE.restApiKey}) format` }, 401));
+    const { error: dapiError } = await createKakaoClient({ ...FAKE, fetch: dapi.fetch }).GET('/v2/search/web', { params: { query: { query: 'x' } } });
+    expect(dapiError).toMatchObject({ kind: 'dapi', errorMessage: 'wrong appKey(***) format' });
+    noSecrets(dapiError);
+  });
+
+  it('an XML body read as JSON says how to read it', async () => {
+    const { fetch } = recordingFetch(() => new Response('<result/>', { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8' } }));
+    await expect(createKakaoClient({ ...FAKE, fetch }).GET('/v2/local/search/address.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } } })).rejects.toThrow("pass parseAs: 'text'");
+    const { data } = await createKakaoClient({ ...FAKE, fetch }).GET('/v2/local/search/address.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } }, parseAs: 'text' });
+    expect(data).toBe('<result/>');
+  });
+});

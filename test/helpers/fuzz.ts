@@ -56,11 +56,12 @@ export function fuzzRequest(requests: ValidRequest[], keys: { restApiKey: string
     });
 }
 
-/** Kakao's `{code, msg}` (negative integer code) or kauth's `{error, …}`. */
+/** Kakao's `{code, msg}` (negative integer code), kauth's `{error, …}` or dapi's `{errorType, message}`. */
 export function isKakaoShaped(text: string): boolean {
   try {
     const body = JSON.parse(text);
     if (body && typeof body === 'object' && Number.isInteger(body.code) && body.code < 0 && typeof body.msg === 'string') return true;
+    if (body && typeof body === 'object' && typeof body.errorType === 'string' && typeof body.message === 'string') return true;
     return body && typeof body === 'object' && typeof body.error === 'string';
   } catch {
     return false;

@@ -23,7 +23,7 @@ describe(`the mock under ${runs} malformed requests`, () => {
   it('never answers 5xx, always with a Kakao-shaped body, and stays up', async () => {
     await fc.assert(
       fc.asyncProperty(fuzzRequest(requests, mock.keys), async (req) => {
-        const res = await fetch(`${mock.url}${req.target}`, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' });
+        const res = await fetch(`${mock.url}${req.target}`, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined, redirect: 'manual' });
         const text = await res.text();
         expect(res.status, `${req.method} ${req.target}`).toBeLessThan(500);
         if (res.status >= 400) expect(isKakaoShaped(text), `${res.status} ${text.slice(0, 200)}`).toBe(true);

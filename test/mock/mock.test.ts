@@ -64,17 +64,19 @@ describe.each(requests.map((r) => [`${r.op.method.toUpperCase()} ${r.path}`, r] 
   });
 
   const needsCredential = (r.op.operation.security ?? []).length > 0;
+  // dapi.kakao.com refuses credentials with `{errorType: 'AccessDeniedError', message}`; kapi with `{code: -401, msg}`.
+  const refused = r.op.host === 'dapi.kakao.com' ? { kind: 'dapi', status: 401, errorType: 'AccessDeniedError' } : { kind: 'api', status: 401, code: -401 };
   if (needsCredential) {
-    it('without a credential: 401, code -401, as a KakaoApiError', async () => {
+    it('without a credential: 401, as a typed Kakao error', async () => {
       const { error, response } = await call(r, { auth: 'none' });
-      expect(error).toMatchObject({ kind: 'api', status: 401, code: -401 });
+      expect(error).toMatchObject(refused);
       const takesToken = r.op.operation.security.some((alt: Json) => 'accessToken' in alt);
       if (takesToken) expect(response.headers.get('www-authenticate')).toBe('Bearer error=invalid_token');
     });
 
-    it('with an unknown app key: 401 "invalid app key."', async () => {
+    it('with an unknown app key: 401', async () => {
       const { error } = await call(r, { headers: { Authorization: 'KakaoAK fake-unknown-key' } });
-      expect(error).toMatchObject({ kind: 'api', status: 401, code: -401, msg: 'invalid app key.' });
+      expect(error).toMatchObject(r.op.host === 'dapi.kakao.com' ? refused : { ...refused, msg: 'invalid app key.' });
     });
 
     const accepted = new Set(r.op.operation.security.flatMap((alt: Json) => Object.keys(alt)));
@@ -83,19 +85,22 @@ describe.each(requests.map((r) => [`${r.op.method.toUpperCase()} ${r.path}`, r] 
       ['adminKey', `KakaoAK ${'mock-admin-key'}`],
       ['restApiKey', `KakaoAK ${'mock-rest-api-key'}`],
     ].filter(([name]) => !accepted.has(name));
-    it.each(wrong)('with the wrong kind of credential (%s): 401, code -401', async (_name, header) => {
+    it.each(wrong)('with the wrong kind of credential (%s): 401', async (_name, header) => {
       const { error } = await call(r, { headers: { Authorization: header } });
-      expect(error).toMatchObject({ kind: 'api', status: 401, code: -401 });
+      expect(error).toMatchObject(refused);
     });
   }
 });
 
 describe('invalid parameters, for every operation and location (cases from the spec)', () => {
-  const shapeOf = (r: ValidRequest) => (r.op.host === 'kauth.kakao.com' ? 'auth' : 'api');
+  const shapeOf = (r: ValidRequest) => (r.op.host === 'kauth.kakao.com' ? 'auth' : r.op.host === 'dapi.kakao.com' ? 'dapi' : 'api');
+  const text = (error: Json) => String(error?.msg ?? error?.error_description ?? error?.errorMessage);
   const expectInvalid = (result: { error?: Json }, r: ValidRequest, name: string) => {
-    if (shapeOf(r) === 'auth') expect(result.error).toMatchObject({ kind: 'auth', status: 400, error: 'invalid_request' });
+    const shape = shapeOf(r);
+    if (shape === 'auth') expect(result.error).toMatchObject({ kind: 'auth', status: 400, error: 'invalid_request' });
+    else if (shape === 'dapi') expect(result.error).toMatchObject({ kind: 'dapi', status: 400 });
     else expect(result.error).toMatchObject({ kind: 'api', status: 400, code: -2 });
-    expect(String(result.error?.msg ?? result.error?.error_description)).toContain(`[${name}]`);
+    expect(text(result.error)).toContain(shape === 'dapi' ? name : `[${name}]`);
   };
 
   const missingQuery = requests.flatMap((r) => Object.keys(r.init.params?.query ?? {}).map((name) => [`${r.op.operation.operationId}: query ${name} missing`, r, name] as const));
@@ -104,7 +109,8 @@ describe('invalid parameters, for every operation and location (cases from the s
     delete query[name];
     const result = await call(r, { params: { ...r.init.params, query } });
     expectInvalid(result, r, name);
-    expect(String(result.error?.msg ?? (result.error as Json)?.error_description)).toBe(`The Parameter [${name}] cannot be null.`);
+    expect(text(result.error)).toBe(shapeOf(r) === 'dapi' ? `${name} parameter required` : `The Parameter [${name}] cannot be null.`);
+    if (shapeOf(r) === 'dapi') expect(result.error).toMatchObject({ errorType: 'MissingParameter' });
   });
 
   const jsonText = requests.flatMap((r) => {

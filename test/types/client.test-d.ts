@@ -56,6 +56,7 @@ describe('typed calls', () => {
     if (error?.kind === 'api') expectTypeOf(error.code).toEqualTypeOf<number>();
     if (error?.kind === 'auth') expectTypeOf(error.error_code).toEqualTypeOf<string | undefined>();
     if (error?.kind === 'http') expectTypeOf(error.body).toEqualTypeOf<unknown>();
+    if (error?.kind === 'dapi') expectTypeOf(error.errorType).toEqualTypeOf<string>();
     // @ts-expect-error `code` exists only on kind 'api'
     void error?.code;
     const typed: KakaoError = new KakaoApiError(401, { code: -401, msg: 'x' });
