@@ -18,7 +18,16 @@ export interface OperationInfo {
   readonly csvQuery?: readonly string[];
   /** Body properties sent as JSON text. */
   readonly jsonBody?: readonly string[];
+  /** How the operation pages (x-kakao-paging), for the client's paginate(). */
+  readonly paging?: Paging;
 }
+
+export type Paging =
+  | { readonly kind: 'page'; readonly page: string; readonly size: string; readonly maxPage?: number; readonly isEnd: string; readonly items: string }
+  | { readonly kind: 'url'; readonly next: string; readonly items: string };
+
+/** The GET paths that page (x-kakao-paging): what paginate() accepts. */
+export type PagedPath = "/v1/api/talk/friends" | "/v1/user/ids" | "/v2/api/calendar/events" | "/v2/local/search/address.{format}" | "/v2/local/search/category.{format}" | "/v2/local/search/keyword.{format}" | "/v2/search/blog" | "/v2/search/cafe" | "/v2/search/image" | "/v2/search/vclip" | "/v2/search/web" | "/v3/search/book";
 
 /** Security schemes: `bearer` → `Authorization: Bearer …`; any other scheme `X` → `Authorization: X …`. */
 export const securitySchemes: Readonly<Record<string, string>> = {
@@ -134,7 +143,12 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "accessToken"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "url",
+      "next": "/after_url",
+      "items": "/elements"
+    }
   },
   "GET /v1/api/talk/profile": {
     "operationId": "getTalkProfile",
@@ -191,7 +205,12 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "adminKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "url",
+      "next": "/after_url",
+      "items": "/elements"
+    }
   },
   "GET /v1/user/shipping_address": {
     "operationId": "getShippingAddresses",
@@ -230,7 +249,12 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "accessToken"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "url",
+      "next": "/after_url",
+      "items": "/events"
+    }
   },
   "GET /v2/api/calendar/holidays": {
     "operationId": "listCalendarHolidays",
@@ -354,7 +378,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 45,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/local/search/category.{format}": {
     "operationId": "searchPlacesByCategory",
@@ -363,7 +395,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 45,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/local/search/keyword.{format}": {
     "operationId": "searchPlacesByKeyword",
@@ -372,7 +412,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 45,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/push/tokens": {
     "operationId": "listPushTokens",
@@ -393,7 +441,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 50,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/search/cafe": {
     "operationId": "searchCafes",
@@ -402,7 +458,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 50,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/search/image": {
     "operationId": "searchImages",
@@ -411,7 +475,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 50,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/search/vclip": {
     "operationId": "searchVideos",
@@ -420,7 +492,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 15,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/search/web": {
     "operationId": "searchWebDocuments",
@@ -429,7 +509,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 50,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "GET /v2/user/me": {
     "operationId": "getUserMe",
@@ -480,7 +568,15 @@ export const operations: Readonly<Record<string, OperationInfo>> = {
       [
         "restApiKey"
       ]
-    ]
+    ],
+    "paging": {
+      "kind": "page",
+      "page": "page",
+      "size": "size",
+      "maxPage": 50,
+      "isEnd": "/meta/is_end",
+      "items": "/documents"
+    }
   },
   "POST /oauth/token": {
     "operationId": "issueToken",

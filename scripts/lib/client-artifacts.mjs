@@ -55,6 +55,7 @@ export function operationMap(doc) {
       if (jsonQuery.length) entry.jsonQuery = jsonQuery;
       if (csvQuery.length) entry.csvQuery = csvQuery;
       if (jsonBody.length) entry.jsonBody = jsonBody;
+      if (op['x-kakao-paging']) entry.paging = op['x-kakao-paging'];
       entries.push([`${method.toUpperCase()} ${path}`, entry]);
     }
   }
@@ -99,7 +100,16 @@ export interface OperationInfo {
   readonly csvQuery?: readonly string[];
   /** Body properties sent as JSON text. */
   readonly jsonBody?: readonly string[];
+  /** How the operation pages (x-kakao-paging), for the client's paginate(). */
+  readonly paging?: Paging;
 }
+
+export type Paging =
+  | { readonly kind: 'page'; readonly page: string; readonly size: string; readonly maxPage?: number; readonly isEnd: string; readonly items: string }
+  | { readonly kind: 'url'; readonly next: string; readonly items: string };
+
+/** The GET paths that page (x-kakao-paging): what paginate() accepts. */
+export type PagedPath = ${Object.entries(map).filter(([k, v]) => v.paging && k.startsWith('GET ')).map(([k]) => JSON.stringify(k.slice(4))).join(' | ') || 'never'};
 
 /** Security schemes: \`bearer\` → \`Authorization: Bearer …\`; any other scheme \`X\` → \`Authorization: X …\`. */
 export const securitySchemes: Readonly<Record<string, string>> = ${JSON.stringify(schemes, null, 2)};

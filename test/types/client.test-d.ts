@@ -1,6 +1,6 @@
 // Type tests (vitest typecheck): what the generated types allow and forbid through the client.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createKakaoClient, exchangeCode, KakaoApiError, type KakaoError } from '../../src/index.js';
+import { createKakaoClient, exchangeCode, KakaoApiError, paginate, type KakaoError } from '../../src/index.js';
 
 const kakao = createKakaoClient({ accessToken: 'fake' });
 
@@ -75,5 +75,16 @@ describe('typed calls', () => {
     await kakao.GET('/v2/user/me', { auth: 'password' });
     // @ts-expect-error unknown per-call option
     await kakao.GET('/v2/user/me', { retries: 3 });
+  });
+
+  it('pages only the operations that page, typed by the operation', async () => {
+    for await (const page of paginate(kakao, '/v2/search/web', { params: { query: { query: 'kakao' } } })) {
+      expectTypeOf(page.meta.is_end).toEqualTypeOf<boolean>();
+      expectTypeOf(page.documents).toBeArray();
+    }
+    // @ts-expect-error /v2/user/me does not page
+    paginate(kakao, '/v2/user/me');
+    // @ts-expect-error the search needs its query
+    paginate(kakao, '/v2/search/web', { params: { query: { size: 10 } } });
   });
 });
