@@ -111,7 +111,7 @@ async function main() {
     console.log(`generated ${files.size} files in ${rel(args.out) || args.out} (${products.length} product document(s) + combined)`);
 
     if (!args['no-docs']) {
-      const page = await buildDocs({ bundle: path.join(args.out, 'openapi', `${COMBINED}.yaml`), outDir: args.docs });
+      const page = await buildDocs({ bundle: path.join(args.out, 'openapi', `${COMBINED}.json`), outDir: args.docs });
       console.log(`built the reference: ${rel(page) || page}`);
     }
     if (path.resolve(args.out) === path.join(root, 'generated')) {

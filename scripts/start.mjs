@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm start: builds everything, then serves the reference (docs/, with the bundled documents under
-// /openapi/) and the mock together on loopback, printing both URLs. Ctrl-C stops both.
+// npm start: builds everything, then serves the docs site (docs/: landing page, reference, bundled
+// documents under /openapi/) and the mock together on loopback, printing both URLs. Ctrl-C stops both.
 //
 //   node scripts/start.mjs [--port 8080] [--mock-port 4010] [--host 127.0.0.1] [--no-build] [--dynamic]
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const { startKakaoMock } = await import(path.join(root, 'dist', 'src', 'mock', '
 const docs = await serveStatic({
   host: args.host,
   port: Number(args.port),
-  mounts: { '/openapi/': path.join(root, 'generated', 'openapi'), '/': path.join(root, 'docs') },
+  mounts: { '/': path.join(root, 'docs') },
 });
 let mock;
 try {
@@ -36,7 +36,7 @@ try {
   process.exit(1);
 }
 
-console.log(`\nKakao REST API reference: http://${args.host}:${docs.address().port}/`);
+console.log(`\nKakao REST API docs:      http://${args.host}:${docs.address().port}/  (reference: /reference.html)`);
 console.log(`Bundled documents:        http://${args.host}:${docs.address().port}/openapi/kakao.yaml (and .json, and one per product)`);
 console.log(`Kakao mock:               ${mock.url}  (REST API key "${mock.keys.restApiKey}", Admin key "${mock.keys.adminKey}", any Bearer token)`);
 console.log('Press Ctrl-C to stop both.');

@@ -1,17 +1,94 @@
-// Builds the Redoc reference of the combined document as one self-contained HTML file
-// (Redoc's script inlined: the page works offline, from any static host).
+// Builds the static site in docs/: a landing page (index.html), the Redoc reference of the combined
+// document with generated code samples (reference.html), and the bundled documents for download
+// (openapi/). Everything is self-contained: the site works offline from any static host.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { redocly } from './redocly.mjs';
 import { root } from './products.mjs';
+import { operationMap } from './client-artifacts.mjs';
+import { codeSamples } from './samples.mjs';
+import { landingPage } from './landing.mjs';
+
+// Redoc's bundle shows Redocly's attribution logo from a CDN; the site must not reach other hosts,
+// so the logo is served inline instead (same attribution, no request).
+const CDN_LOGOS = {
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': 'Redoc',
+  'https://cdn.redoc.ly/redoc/logo-mini.svg': 'Redoc',
+};
+const inlineLogo = (text) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${text.length * 7 + 8}" height="16"><text x="4" y="12" font-family="sans-serif" font-size="11" fill="#555">${text}</text></svg>`)}`;
+
+const LEVELS = {
+  'kakao-docs': "read on Kakao's reference page",
+  'kakao-sdk': "from Kakao's official SDK source",
+  corroborated: 'corroborated by independent projects that call the live API',
+};
+const CREDENTIALS = {
+  accessToken: "the user's access token (`Authorization: Bearer ${ACCESS_TOKEN}`)",
+  restApiKey: 'the REST API key (`Authorization: KakaoAK ${REST_API_KEY}`)',
+  adminKey: 'the Admin key (`Authorization: KakaoAK ${ADMIN_KEY}`, servers only)',
+};
+
+/** A readable block for the reference: host, authorization, consent, permissions, evidence. */
+function factsBlock(op, host) {
+  const lines = [`**Host:** \`${host}\``];
+  const alternatives = (op.security ?? []).map((req) => Object.keys(req).map((k) => CREDENTIALS[k] ?? k).join(' + '));
+  lines.push(`**Authorization:** ${alternatives.length ? alternatives.join(', or ') : 'none in a header (the app is named by `client_id`)'}`);
+  if (op['x-kakao-consent-items']?.length) lines.push(`**Consent items:** ${op['x-kakao-consent-items'].map((c) => `\`${c}\``).join(', ')}`);
+  if (op['x-kakao-permissions']?.length) lines.push(`**Permissions:** ${op['x-kakao-permissions'].join('; ')}`);
+  const evidence = op['x-kakao-evidence'];
+  if (evidence) {
+    lines.push(`**Evidence:** \`${evidence.level}\` — ${LEVELS[evidence.level] ?? ''}. Sources: ${evidence.sources.map((u, i) => `[${i + 1}](${u})`).join(' ')}`);
+    if (evidence.notes) lines.push(`<details><summary>What the sources leave unclear</summary>\n\n${evidence.notes.trim()}\n\n</details>`);
+  }
+  if (op['x-kakao-undocumented-errors']) lines.push(`**Errors:** ${op['x-kakao-undocumented-errors']}`);
+  return lines.join('\n\n');
+}
+
+/** The combined document as the reference shows it: facts block and code samples on every operation. */
+export function docsView(doc) {
+  const copy = structuredClone(doc);
+  const samples = codeSamples(copy, operationMap(copy));
+  for (const item of Object.values(copy.paths)) {
+    const host = new URL((item.servers ?? copy.servers)[0].url).host;
+    for (const op of Object.values(item)) {
+      if (!op || typeof op !== 'object' || !op.operationId) continue;
+      op.description = `${factsBlock(op, host)}\n\n---\n\n${op.description ?? ''}`;
+      if (samples[op.operationId]) op['x-codeSamples'] = samples[op.operationId];
+    }
+  }
+  return copy;
+}
 
 export async function buildDocs({ bundle, outDir }) {
-  fs.mkdirSync(outDir, { recursive: true });
-  const page = path.join(outDir, 'index.html');
-  const { code, stdout, stderr } = await redocly(
-    ['build-docs', bundle, '--output', page, '--inlineBundle', '--title', 'Kakao REST API reference (OpenAPI)'],
-    { cwd: root },
-  );
-  if (code !== 0 || !fs.existsSync(page)) throw new Error(`Building the reference failed:\n${stdout}\n${stderr}`);
-  return page;
+  const doc = JSON.parse(fs.readFileSync(bundle, 'utf8'));
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(outDir, 'openapi'), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kakao-docs-'));
+  try {
+    const input = path.join(tmp, 'kakao.json');
+    fs.writeFileSync(input, JSON.stringify(docsView(doc)));
+    const page = path.join(outDir, 'reference.html');
+    const { code, stdout, stderr } = await redocly(
+      ['build-docs', input, '--output', page, '--inlineBundle', '--title', 'Kakao REST API reference (OpenAPI)'],
+      { cwd: root },
+    );
+    if (code !== 0 || !fs.existsSync(page)) throw new Error(`Building the reference failed:\n${stdout}\n${stderr}`);
+    let html = fs.readFileSync(page, 'utf8');
+    for (const [url, text] of Object.entries(CDN_LOGOS)) {
+      if (!html.includes(url)) throw new Error(`Redoc no longer loads ${url}: update scripts/lib/docs.mjs`);
+      html = html.split(url).join(inlineLogo(text));
+    }
+    // No favicon request (it would 404 on most static hosts).
+    html = html.replace('<head>', '<head><link rel="icon" href="data:,">');
+    fs.writeFileSync(page, html);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const bundleDir = path.dirname(bundle);
+  const downloads = fs.readdirSync(bundleDir).filter((f) => /\.(json|yaml)$/.test(f)).sort();
+  for (const file of downloads) fs.copyFileSync(path.join(bundleDir, file), path.join(outDir, 'openapi', file));
+  fs.writeFileSync(path.join(outDir, 'index.html'), landingPage(doc, downloads));
+  return path.join(outDir, 'index.html');
 }

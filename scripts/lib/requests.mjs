@@ -67,9 +67,14 @@ export function validRequests(doc) {
         const example = exampleOf(doc, media);
         if (example === undefined && body.required) throw new Error(`${operation.operationId}: required body has no example`);
         if (example && typeof example === 'object') {
-          const schema = deref(doc, media.schema);
           const props = {};
-          for (const s of [schema, ...(schema.oneOf ?? []).map((x) => deref(doc, x))]) Object.assign(props, s.properties ?? {});
+          const collect = (schema, depth = 0) => {
+            const s = deref(doc, schema);
+            if (!s || depth > 8) return;
+            Object.assign(props, s.properties ?? {});
+            for (const key of ['allOf', 'oneOf', 'anyOf']) for (const sub of s[key] ?? []) collect(sub, depth + 1);
+          };
+          collect(media.schema);
           init.body = Object.fromEntries(Object.entries(example).map(([k, v]) => [k, asValue(deref(doc, props[k] ?? {}), v)]));
         }
       }
