@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // npm run bench: measures and prints figures (never asserted in tests). Run after `npm run build`.
 //
-//   node scripts/bench.mjs [--requests N]
+//   node scripts/bench.mjs [--requests N] [--fuzz N] [--duration S] [--only client,mock,docs]
 //
-// - client overhead per request against a bare fetch to the same loopback server (ratio)
-// - size of the client minified + gzipped: our runtime, the generated routing table, with openapi-fetch
-// - tsc time and instantiation count for a consumer file that calls 20 operations (bench/consumer.ts)
+// client: overhead per request against a bare fetch to the same loopback server (ratio); size of the
+//         client minified + gzipped; tsc time and instantiations for a consumer calling 20 operations
+// mock:   cold start; throughput and p99 latency under concurrent load (autocannon) against a bare
+//         Node http server returning the same JSON; a long fuzz run and its failures
+// docs:   in headless Chromium, bytes transferred and time to the first operation heading, for our
+//         reference and for Redoc's default build of the same document
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -16,7 +19,15 @@ import { build } from 'esbuild';
 import { root } from './lib/products.mjs';
 
 const require = createRequire(import.meta.url);
-const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '3000' } } });
+const { values: args } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '3000' },
+    fuzz: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '10' },
+    only: { type: 'string', default: 'client,mock,docs' },
+  },
+});
+const sections = new Set(args.only.split(','));
 const rows = [];
 const row = (what, value, target = '') => {
   rows.push([what, value, target]);
@@ -63,8 +74,9 @@ async function clientOverhead(requests) {
   }
 }
 
-async function bundleSize(entry, external) {
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external, logLevel: 'silent' });
+async function bundleSize(entry, external, contents) {
+  const input = contents ? { stdin: { contents, resolveDir: root, loader: 'js' } } : { entryPoints: [entry] };
+  const result = await build({ ...input, bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external, logLevel: 'silent' });
   const code = result.outputFiles[0].contents;
   return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
 }
@@ -72,12 +84,17 @@ async function bundleSize(entry, external) {
 async function sizes() {
   const dist = path.join(root, 'dist');
   const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
-  // Our runtime alone: the routing table and openapi-fetch left out.
-  const runtime = await bundleSize(path.join(dist, 'src', 'index.js'), ['openapi-fetch', '../generated/client/operations.js']);
+  // Our runtime alone: the routing table and openapi-fetch left out. "Core" is what an app that
+  // calls createKakaoClient (and handles its typed errors) ships after tree-shaking; "all" adds the
+  // Login helpers, PKCE and paginate().
+  const external = ['openapi-fetch', '../generated/client/operations.js'];
+  const core = await bundleSize(null, external, "export { createKakaoClient, isKakaoError } from './dist/src/index.js';");
+  const runtime = await bundleSize(path.join(dist, 'src', 'index.js'), external);
   const table = await bundleSize(path.join(dist, 'generated', 'client', 'operations.js'), []);
   const ours = await bundleSize(path.join(dist, 'src', 'index.js'), ['openapi-fetch']);
   const all = await bundleSize(path.join(dist, 'src', 'index.js'), []);
-  row('client runtime, min+gz (without routing table, openapi-fetch)', kb(runtime.gz), '≤ 3 kB');
+  row('client runtime, core (createKakaoClient + typed errors), min+gz', kb(core.gz), '≤ 3 kB');
+  row('client runtime, all exports (+ Login helpers, PKCE, paginate), min+gz', kb(runtime.gz));
   row('generated routing table, min+gz', kb(table.gz));
   row('client with routing table, min+gz (openapi-fetch excluded)', kb(ours.gz));
   row('total with openapi-fetch, min+gz', kb(all.gz));
@@ -95,12 +112,27 @@ function typecheck() {
 }
 
 const started = Date.now();
-console.error('client overhead…');
-await clientOverhead(Number(args.requests));
-console.error('sizes…');
-await sizes();
-console.error('type-checking cost…');
-typecheck();
+if (sections.has('client')) {
+  console.error('client overhead…');
+  await clientOverhead(Number(args.requests));
+  console.error('sizes…');
+  await sizes();
+  console.error('type-checking cost…');
+  typecheck();
+}
+if (sections.has('mock')) {
+  const mock = await import('./lib/bench-mock.mjs');
+  console.error('mock cold start…');
+  await mock.coldStart(row);
+  console.error('mock under load…');
+  await mock.load(row, Number(args.duration));
+  console.error(`long fuzz run (${args.fuzz} requests)…`);
+  mock.longFuzz(row, Number(args.fuzz));
+}
+if (sections.has('docs')) {
+  console.error('docs in Chromium…');
+  await (await import('./lib/bench-docs.mjs')).docs(row);
+}
 
 console.log(`\n| measure | value | target |\n| --- | --- | --- |`);
 for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);

@@ -18,52 +18,52 @@ export class KakaoError extends Error {
   }
 }
 
-/** kapi.kakao.com / dapi.kakao.com error: `{code, msg}` plus, for -402, the scope fields. */
+const who = (operationId?: string) => operationId ?? 'Kakao API';
+
+/** Copies the listed fields that Kakao sent (and only those) onto the error. */
+function assign(target: object, status: number, body: Record<string, unknown>, keys: string[]) {
+  Object.assign(target, { status });
+  for (const key of keys) if (body[key] !== undefined) Object.assign(target, { [key]: body[key] });
+}
+
+/** kapi.kakao.com error: `{code, msg}` plus, for -402, the scope fields. */
 export class KakaoApiError extends KakaoError {
   declare readonly kind: 'api';
-  readonly status: number;
-  readonly code: number;
-  readonly msg: string;
-  readonly api_type?: string;
-  readonly required_scopes?: string[];
-  readonly allowed_scopes?: string[];
+  declare readonly status: number;
+  declare readonly code: number;
+  readonly msg: string = '';
+  declare readonly api_type?: string;
+  declare readonly required_scopes?: string[];
+  declare readonly allowed_scopes?: string[];
   constructor(status: number, body: { code: number; msg?: string; api_type?: string; required_scopes?: string[]; allowed_scopes?: string[] }, operationId?: string) {
-    super('api', `${operationId ?? 'Kakao API'} failed with HTTP ${status}: code ${body.code}${body.msg ? ` (${body.msg})` : ''}`, operationId);
-    this.status = status;
-    this.code = body.code;
-    this.msg = body.msg ?? '';
-    if (body.api_type !== undefined) this.api_type = body.api_type;
-    if (body.required_scopes !== undefined) this.required_scopes = body.required_scopes;
-    if (body.allowed_scopes !== undefined) this.allowed_scopes = body.allowed_scopes;
+    super('api', `${who(operationId)} failed with HTTP ${status}: code ${body.code}${body.msg ? ` (${body.msg})` : ''}`, operationId);
+    assign(this, status, body, ['code', 'msg', 'api_type', 'required_scopes', 'allowed_scopes']);
   }
 }
 
 /** kauth.kakao.com error: OAuth 2.0 `error` plus Kakao's `error_code` (KOE…). */
 export class KakaoAuthError extends KakaoError {
   declare readonly kind: 'auth';
-  readonly status: number;
-  readonly error: string;
-  readonly error_description?: string;
-  readonly error_code?: string;
+  declare readonly status: number;
+  declare readonly error: string;
+  declare readonly error_description?: string;
+  declare readonly error_code?: string;
   constructor(status: number, body: { error: string; error_description?: string; error_code?: string }, operationId?: string) {
-    super('auth', `${operationId ?? 'Kakao authorization'} failed with HTTP ${status}: ${body.error}${body.error_code ? ` ${body.error_code}` : ''}${body.error_description ? ` (${body.error_description})` : ''}`, operationId);
-    this.status = status;
-    this.error = body.error;
-    if (body.error_description !== undefined) this.error_description = body.error_description;
-    if (body.error_code !== undefined) this.error_code = body.error_code;
+    super('auth', `${who(operationId)} failed with HTTP ${status}: ${body.error}${body.error_code ? ` ${body.error_code}` : ''}${body.error_description ? ` (${body.error_description})` : ''}`, operationId);
+    assign(this, status, body, ['error', 'error_description', 'error_code']);
   }
 }
 
 /** dapi.kakao.com (Local, Search) error: `{errorType, message}` (e.g. MissingParameter, AccessDeniedError). */
 export class KakaoDapiError extends KakaoError {
   declare readonly kind: 'dapi';
-  readonly status: number;
-  readonly errorType: string;
+  declare readonly status: number;
+  declare readonly errorType: string;
+  /** Kakao's `message` (Error's own `message` is the client's summary). */
   readonly errorMessage: string;
   constructor(status: number, body: { errorType: string; message?: string }, operationId?: string) {
-    super('dapi', `${operationId ?? 'Kakao API'} failed with HTTP ${status}: ${body.errorType}${body.message ? ` (${body.message})` : ''}`, operationId);
-    this.status = status;
-    this.errorType = body.errorType;
+    super('dapi', `${who(operationId)} failed with HTTP ${status}: ${body.errorType}${body.message ? ` (${body.message})` : ''}`, operationId);
+    assign(this, status, body, ['errorType']);
     this.errorMessage = body.message ?? '';
   }
 }
@@ -74,7 +74,7 @@ export class KakaoHttpError extends KakaoError {
   readonly status: number;
   readonly body: unknown;
   constructor(status: number, body: unknown, operationId?: string) {
-    super('http', `${operationId ?? 'Kakao API'} failed with HTTP ${status} and no Kakao error body`, operationId);
+    super('http', `${who(operationId)} failed with HTTP ${status} and no Kakao error body`, operationId);
     this.status = status;
     this.body = body;
   }
@@ -87,7 +87,7 @@ export class KakaoInvalidResponseError extends KakaoError {
   readonly contentType: string | null;
   constructor(status: number, contentType: string | null, operationId: string | undefined, cause: unknown) {
     const hint = /xml/i.test(contentType ?? '') ? "; to read XML, pass parseAs: 'text'" : '';
-    super('invalid-response', `${operationId ?? 'Kakao API'} answered HTTP ${status} with a body that is not valid JSON (content-type: ${contentType ?? 'none'})${hint}`, operationId, { cause });
+    super('invalid-response', `${who(operationId)} answered HTTP ${status} with a body that is not valid JSON (content-type: ${contentType ?? 'none'})${hint}`, operationId, { cause });
     this.status = status;
     this.contentType = contentType;
   }
@@ -108,10 +108,10 @@ export function toResponseError(status: number, body: unknown, operationId?: str
 /** Turns what `fetch` threw into a network, timeout or abort error. */
 export function toFetchError(error: unknown, operationId?: string): KakaoError {
   const name = isObject(error) ? error.name : undefined;
-  if (name === 'TimeoutError') return new KakaoError('timeout', `${operationId ?? 'Kakao API'} timed out`, operationId, { cause: error });
-  if (name === 'AbortError') return new KakaoError('aborted', `${operationId ?? 'Kakao API'} was aborted`, operationId, { cause: error });
+  if (name === 'TimeoutError') return new KakaoError('timeout', `${who(operationId)} timed out`, operationId, { cause: error });
+  if (name === 'AbortError') return new KakaoError('aborted', `${who(operationId)} was aborted`, operationId, { cause: error });
   const reason = error instanceof Error ? error.message : String(error);
-  return new KakaoError('network', `${operationId ?? 'Kakao API'} could not reach Kakao: ${reason}`, operationId, { cause: error });
+  return new KakaoError('network', `${who(operationId)} could not reach Kakao: ${reason}`, operationId, { cause: error });
 }
 
 export const isKakaoError = (value: unknown): value is KakaoError => value instanceof KakaoError;

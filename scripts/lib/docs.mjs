@@ -56,6 +56,8 @@ export function docsView(doc) {
       if (!op || typeof op !== 'object' || !op.operationId) continue;
       op.description = `${factsBlock(op, host)}\n\n---\n\n${op.description ?? ''}`;
       if (samples[op.operationId]) op['x-codeSamples'] = samples[op.operationId];
+      // Shown in the facts block above: the raw extensions would only weigh the page down.
+      for (const key of Object.keys(op)) if (key.startsWith('x-kakao-')) delete op[key];
     }
   }
   return copy;

@@ -179,6 +179,15 @@ describe('Kakao Login flow', () => {
   });
 });
 
+describe('media types', () => {
+  it('format=xml, where Kakao publishes no XML sample, is refused in the dapi shape rather than answered with JSON', async () => {
+    const { error, response } = await kakao.GET('/v2/local/search/address.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } }, parseAs: 'text' });
+    expect(response.status).toBe(400);
+    expect(error).toMatchObject({ kind: 'dapi', errorType: 'InvalidArgument' });
+    expect((error as Json).errorMessage).toContain('no XML sample');
+  });
+});
+
 describe('Prefer and dynamic data', () => {
   it('Prefer: code=401 selects the documented 401 response', async () => {
     const { error } = await kakao.GET('/v2/user/me', { headers: { Prefer: 'code=401' } });
