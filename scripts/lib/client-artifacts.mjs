@@ -3,22 +3,13 @@
 // Kakao takes as JSON text; and the "client view" of the document, in which every JSON-text
 // parameter is typed by its contentSchema (callers pass values, the client sends JSON text).
 
+import { deref as resolve } from './requests.mjs';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const isJsonText = (schema) =>
   schema && typeof schema === 'object' && schema.type === 'string' && schema.contentMediaType === 'application/json' && schema.contentSchema;
 
-function resolve(doc, node) {
-  let current = node;
-  for (let i = 0; current && typeof current === 'object' && typeof current.$ref === 'string' && i < 32; i++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((n, k) => n?.[k], doc);
-  }
-  return current;
-}
 
 /** Property names of an object schema (through $ref, allOf, oneOf, anyOf) whose value is JSON text. */
 function jsonTextProperties(doc, schema, found = new Set(), depth = 0) {

@@ -3,19 +3,9 @@
 // Done here rather than through Prism because it is the mock's hot path and Prism's module alone
 // takes a second to load; Prism still generates data for `--dynamic` and `Prefer: dynamic=true`.
 import type { MockResponse } from './kakao-errors.js';
-import type { Json } from './operations.js';
+import { resolve, type Json } from './operations.js';
 
-function deref(doc: Json, value: Json): Json {
-  let current = value;
-  for (let i = 0; current && typeof current.$ref === 'string' && i < 16; i++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((n: Json, k: string) => n?.[k], doc);
-  }
-  return current;
-}
+const deref = (doc: Json, value: Json): Json => resolve(doc, value).value;
 
 const firstExample = (doc: Json, holder: Json, key?: string): { found: boolean; value?: unknown } => {
   if (key !== undefined) {

@@ -24,7 +24,8 @@ export interface MockOperation {
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function resolve(doc: Json, node: Json, pointer: string): { value: Json; pointer: string } {
+/** Follows local `$ref`s; returns the value and the JSON pointer it was found at. */
+export function resolve(doc: Json, node: Json, pointer = ''): { value: Json; pointer: string } {
   let value = node;
   let at = pointer;
   for (let i = 0; value && typeof value.$ref === 'string' && i < 16; i++) {
