@@ -1,7 +1,7 @@
 // Example: Kakao Login on a server, then a few calls with the user's token — as a user of the
-// package writes it. Run it against the mock (`npm run mock`, then
-// `KAKAO_BASE_URL=http://127.0.0.1:4010 node --experimental-strip-types examples/login-flow.ts`),
-// or call main() with your own fetch, as the tests do.
+// package writes it. Call main({ baseUrl }) against the mock (`npm run mock -- --rest-api-key
+// fake-rest-api-key --client-secret fake-client-secret`), or main({ fetch }) with your own fetch,
+// as the tests do (test/example-app.test.ts, test/mock/cli.test.ts).
 import { authorizeUrl, createKakaoClient, createPkce, exchangeCode, isKakaoError } from 'kakao-openapi';
 
 export interface ExampleOptions {
