@@ -87,7 +87,8 @@ export function loadOperations(doc: Json): MockOperation[] {
       const fail = (errors: ValidateFunction['errors'], where: string): MockResponse => {
         const e = errors?.[0];
         if (!e) return invalidRequest(shape, `mock: invalid ${where}`);
-        if (e.keyword === 'required') return missingParameter(shape, String(e.params.missingProperty));
+        // A top-level `required` is a missing parameter; one inside JSON text is an invalid value of it.
+        if (e.keyword === 'required' && e.instancePath === '') return missingParameter(shape, String(e.params.missingProperty));
         const [, name = where, ...rest] = e.instancePath.split('/');
         const property = e.keyword === 'discriminator' ? String(e.params.tag ?? name) : name;
         const detail = `${rest.length ? `/${rest.join('/')} ` : ''}${e.message ?? 'is invalid'}${e.params?.allowedValues ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`;
