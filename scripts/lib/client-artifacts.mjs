@@ -3,7 +3,7 @@
 // Kakao takes as JSON text; and the "client view" of the document, in which every JSON-text
 // parameter is typed by its contentSchema (callers pass values, the client sends JSON text).
 
-import { deref as resolve } from './requests.mjs';
+import { deref as resolve, eachOperation } from './requests.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -23,32 +23,25 @@ function jsonTextProperties(doc, schema, found = new Set(), depth = 0) {
 /** One entry per operation, keyed `METHOD /path`, sorted. */
 export function operationMap(doc) {
   const entries = [];
-  for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
-    const item = resolve(doc, rawItem);
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const servers = op.servers ?? item.servers ?? doc.servers;
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(doc, p));
-      const body = resolve(doc, op.requestBody);
-      const [mediaType, media] = Object.entries(body?.content ?? {})[0] ?? [];
-      const entry = {
-        operationId: op.operationId,
-        host: servers[0].url,
-        security: (op.security ?? doc.security ?? []).map((req) => Object.keys(req)),
-      };
-      if (mediaType) entry.body = mediaType;
-      const query = params.filter((p) => p.in === 'query');
-      const jsonQuery = query.filter((p) => isJsonText(p.schema)).map((p) => p.name).sort();
-      // style: form, explode: false arrays travel comma-separated (`scope=a,b`).
-      const csvQuery = query.filter((p) => p.explode === false && resolve(doc, p.schema)?.type === 'array').map((p) => p.name).sort();
-      const jsonBody = media ? [...jsonTextProperties(doc, media.schema)].sort() : [];
-      if (jsonQuery.length) entry.jsonQuery = jsonQuery;
-      if (csvQuery.length) entry.csvQuery = csvQuery;
-      if (jsonBody.length) entry.jsonBody = jsonBody;
-      if (op['x-kakao-paging']) entry.paging = op['x-kakao-paging'];
-      entries.push([`${method.toUpperCase()} ${path}`, entry]);
-    }
+  for (const { path, method, operation: op, servers, params } of eachOperation(doc, METHODS)) {
+    const body = resolve(doc, op.requestBody);
+    const [mediaType, media] = Object.entries(body?.content ?? {})[0] ?? [];
+    const entry = {
+      operationId: op.operationId,
+      host: servers[0].url,
+      security: (op.security ?? doc.security ?? []).map((req) => Object.keys(req)),
+    };
+    if (mediaType) entry.body = mediaType;
+    const query = params.filter((p) => p.in === 'query');
+    const jsonQuery = query.filter((p) => isJsonText(p.schema)).map((p) => p.name).sort();
+    // style: form, explode: false arrays travel comma-separated (`scope=a,b`).
+    const csvQuery = query.filter((p) => p.explode === false && resolve(doc, p.schema)?.type === 'array').map((p) => p.name).sort();
+    const jsonBody = media ? [...jsonTextProperties(doc, media.schema)].sort() : [];
+    if (jsonQuery.length) entry.jsonQuery = jsonQuery;
+    if (csvQuery.length) entry.csvQuery = csvQuery;
+    if (jsonBody.length) entry.jsonBody = jsonBody;
+    if (op['x-kakao-paging']) entry.paging = op['x-kakao-paging'];
+    entries.push([`${method.toUpperCase()} ${path}`, entry]);
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(entries);

@@ -16,6 +16,20 @@ export function deref(doc, value) {
   return current;
 }
 
+/** Every operation of doc, with its path item, servers and (resolved) parameters. */
+export function* eachOperation(doc, methods = METHODS) {
+  for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
+    const pathItem = deref(doc, rawItem);
+    for (const method of methods) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const servers = operation.servers ?? pathItem.servers ?? doc.servers;
+      const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(doc, p));
+      yield { path, method, pathItem, operation, servers, params };
+    }
+  }
+}
+
 const isJsonText = (s) => s && s.type === 'string' && s.contentMediaType === 'application/json';
 
 function exampleOf(doc, holder) {
@@ -40,48 +54,41 @@ const asValue = (schema, value) => (isJsonText(schema) && typeof value === 'stri
  */
 export function validRequests(doc) {
   const out = [];
-  for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
-    const pathItem = deref(doc, rawItem);
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const servers = operation.servers ?? pathItem.servers ?? doc.servers;
-      const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(doc, p));
-      const query = {};
-      const pathParams = {};
-      for (const p of params.filter((x) => x.required)) {
-        const value = asValue(deref(doc, p.schema), exampleOf(doc, p));
-        if (value === undefined) throw new Error(`${operation.operationId}: required parameter ${p.name} has no example`);
-        if (p.in === 'query') query[p.name] = value;
-        if (p.in === 'path') pathParams[p.name] = value;
-      }
-      const init = {};
-      if (Object.keys(query).length || Object.keys(pathParams).length) {
-        init.params = { ...(Object.keys(query).length ? { query } : {}), ...(Object.keys(pathParams).length ? { path: pathParams } : {}) };
-      }
-      const body = deref(doc, operation.requestBody);
-      let bodyType;
-      if (body?.content) {
-        const [type, media] = Object.entries(body.content)[0];
-        bodyType = type;
-        const example = exampleOf(doc, media);
-        if (example === undefined && body.required) throw new Error(`${operation.operationId}: required body has no example`);
-        if (example && typeof example === 'object') {
-          const props = {};
-          const collect = (schema, depth = 0) => {
-            const s = deref(doc, schema);
-            if (!s || depth > 8) return;
-            Object.assign(props, s.properties ?? {});
-            for (const key of ['allOf', 'oneOf', 'anyOf']) for (const sub of s[key] ?? []) collect(sub, depth + 1);
-          };
-          collect(media.schema);
-          init.body = Object.fromEntries(Object.entries(example).map(([k, v]) => [k, asValue(deref(doc, props[k] ?? {}), v)]));
-        }
-      }
-      const first = operation.security?.[0];
-      const success = Object.keys(operation.responses).find((s) => /^[23]/.test(s));
-      out.push({ path, method, host: new URL(servers[0].url).host, pathItem, operation, init, credential: first ? Object.keys(first)[0] : undefined, success, bodyType });
+  for (const { path, method, pathItem, operation, servers, params } of eachOperation(doc)) {
+    const query = {};
+    const pathParams = {};
+    for (const p of params.filter((x) => x.required)) {
+      const value = asValue(deref(doc, p.schema), exampleOf(doc, p));
+      if (value === undefined) throw new Error(`${operation.operationId}: required parameter ${p.name} has no example`);
+      if (p.in === 'query') query[p.name] = value;
+      if (p.in === 'path') pathParams[p.name] = value;
     }
+    const init = {};
+    if (Object.keys(query).length || Object.keys(pathParams).length) {
+      init.params = { ...(Object.keys(query).length ? { query } : {}), ...(Object.keys(pathParams).length ? { path: pathParams } : {}) };
+    }
+    const body = deref(doc, operation.requestBody);
+    let bodyType;
+    if (body?.content) {
+      const [type, media] = Object.entries(body.content)[0];
+      bodyType = type;
+      const example = exampleOf(doc, media);
+      if (example === undefined && body.required) throw new Error(`${operation.operationId}: required body has no example`);
+      if (example && typeof example === 'object') {
+        const props = {};
+        const collect = (schema, depth = 0) => {
+          const s = deref(doc, schema);
+          if (!s || depth > 8) return;
+          Object.assign(props, s.properties ?? {});
+          for (const key of ['allOf', 'oneOf', 'anyOf']) for (const sub of s[key] ?? []) collect(sub, depth + 1);
+        };
+        collect(media.schema);
+        init.body = Object.fromEntries(Object.entries(example).map(([k, v]) => [k, asValue(deref(doc, props[k] ?? {}), v)]));
+      }
+    }
+    const first = operation.security?.[0];
+    const success = Object.keys(operation.responses).find((s) => /^[23]/.test(s));
+    out.push({ path, method, host: new URL(servers[0].url).host, pathItem, operation, init, credential: first ? Object.keys(first)[0] : undefined, success, bodyType });
   }
   return out;
 }
