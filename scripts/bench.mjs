@@ -47,6 +47,11 @@ async function clientOverhead(requests) {
     return res.json();
   };
   const viaClient = async () => (await kakao.GET('/v2/user/me', { params: { query: { property_keys: ['kakao_account.email'] } } })).data;
+  // openapi-fetch by itself, doing what the client does by hand: where the overhead comes from.
+  const { default: createClient } = await import('openapi-fetch');
+  const plain = createClient({ baseUrl: base });
+  const viaOpenapiFetch = async () =>
+    (await plain.GET('/v2/user/me', { params: { query: { property_keys: '["kakao_account.email"]' } }, headers: { Authorization: 'Bearer fake-token' } })).data;
   const time = async (fn, n) => {
     const start = process.hrtime.bigint();
     for (let i = 0; i < n; i++) await fn();
@@ -55,19 +60,24 @@ async function clientOverhead(requests) {
   try {
     await time(bare, 300);
     await time(viaClient, 300);
-    // Alternate rounds so that drift on the machine hits both sides alike.
-    const rounds = 5;
+    await time(viaOpenapiFetch, 300);
+    // Alternate rounds so that drift on the machine hits every side alike.
+    const rounds = 6;
     let bareTotal = 0;
     let clientTotal = 0;
+    let plainTotal = 0;
     for (let r = 0; r < rounds; r++) {
       bareTotal += await time(bare, Math.ceil(requests / rounds));
       clientTotal += await time(viaClient, Math.ceil(requests / rounds));
+      plainTotal += await time(viaOpenapiFetch, Math.ceil(requests / rounds));
     }
     const b = bareTotal / rounds;
     const c = clientTotal / rounds;
+    const o = plainTotal / rounds;
     row('bare fetch, per request (loopback)', `${b.toFixed(0)} µs`);
     row('client, per request (loopback)', `${c.toFixed(0)} µs`);
     row('client / bare fetch', (c / b).toFixed(3), '≤ 1.05');
+    row('openapi-fetch alone / bare fetch (same request by hand)', (o / b).toFixed(3));
   } finally {
     server.closeAllConnections?.();
     server.close();

@@ -75,11 +75,13 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     }
     for (const alternative of alternatives) {
       if (alternative.length === 0) return undefined; // `{}`: anonymous access allowed
-      const values = await Promise.all(alternative.map((name) => credential(name as CredentialName)));
-      if (values.every((v) => typeof v === 'string' && v.length > 0)) {
-        // Kakao reads one Authorization header; every scheme in our description is an `http` one.
-        const scheme = securitySchemes[alternative[0]!];
-        return `${scheme === 'bearer' ? 'Bearer' : scheme} ${values[0]}`;
+      // Kakao reads one Authorization header; every scheme in our description is an `http` one.
+      const name = alternative[0] as CredentialName;
+      const configured = options[name];
+      const value = typeof configured === 'function' ? await configured() : configured;
+      if (typeof value === 'string' && value.length > 0) {
+        const scheme = securitySchemes[name];
+        return `${scheme === 'bearer' ? 'Bearer' : scheme} ${value}`;
       }
     }
     throw new KakaoError('usage', `${info.operationId} needs ${describe(info)}, which was not given to createKakaoClient`, info.operationId);
@@ -89,13 +91,16 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     const info = operations[`${method} ${path}`];
     if (!info) throw new KakaoError('usage', `${method} ${path} is not an operation of the Kakao API description`);
     const { auth, headers: callerHeaders, parseAs, ...rest } = init as Record<string, unknown> & KakaoCallOptions;
-    const headers = new Headers(callerHeaders as HeadersInit | undefined);
-    if (!headers.has('Authorization')) {
+    // openapi-fetch merges these over its defaults; the caller's own headers win over ours.
+    const given = callerHeaders === undefined ? undefined : new Headers(callerHeaders as HeadersInit);
+    const headers: Record<string, string> = {};
+    if (!given?.has('Authorization')) {
       const value = await authorization(info, auth);
-      if (value) headers.set('Authorization', value);
+      if (value) headers.Authorization = value;
     }
     const form = info.body === FORM;
-    if (form && !headers.has('Content-Type')) headers.set('Content-Type', `${FORM};charset=utf-8`);
+    if (form && !given?.has('Content-Type')) headers['Content-Type'] = `${FORM};charset=utf-8`;
+    given?.forEach((value, key) => (headers[key] = value));
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       result = await base.request(method.toLowerCase() as 'get', path as never, {
