@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain ESM script without types
+import { eachOperation } from '../../scripts/lib/requests.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -22,16 +24,13 @@ export interface OperationRef {
 }
 
 export function operations(doc: Json): OperationRef[] {
-  const result: OperationRef[] = [];
-  for (const [p, pathItem] of Object.entries<Json>(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const servers = operation.servers ?? pathItem.servers ?? doc.servers;
-      result.push({ path: p, method, host: new URL(servers[0].url).host, operation, pathItem });
-    }
-  }
-  return result;
+  return [...eachOperation(doc, HTTP_METHODS)].map(({ path, method, pathItem, operation, servers }: Json) => ({
+    path,
+    method,
+    host: new URL(servers[0].url).host,
+    operation,
+    pathItem,
+  }));
 }
 
 /** Follows a local `$ref` (`#/components/...`) inside doc. */
