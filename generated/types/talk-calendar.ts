@@ -373,10 +373,10 @@ export interface paths {
          *     `to` (UTC date-times, `to` at most 31 days after `from`). It is a service-level API: it
          *     is called from a server with the app's Admin key, not with a user's token.
          *
-         *     The answer is not described in this document (Kakao's table could not be read). Public code
-         *     calling the API reads a list `events`, each with `id`, `title`, `time` (`start_at`,
-         *     `end_at`) and a boolean `holiday` that is `true` for public holidays (days off) and
-         *     `false` for commemoration days; this is not confirmed by Kakao's page.
+         *     The answer lists the days as `events`, each with `id`, `title`, `time` (`start_at`,
+         *     `end_at`, `all_day`) and `holiday`, which is `true` for public holidays (days off) and
+         *     `false` for commemoration days. These fields are corroborated by public projects that call
+         *     the live API, not read on Kakao's page, which may document more.
          */
         get: operations["listCalendarHolidays"];
         put?: never;
@@ -408,8 +408,9 @@ export interface paths {
          *     that calls the live API (not confirmed by Kakao's page): `event`, the event as JSON text
          *     (the code sends `title`, `time`, `description`, `location`, `reminders` like an
          *     ordinary event, and one project also `notification_message`), and `channel_public_id`,
-         *     the public ID of the Kakao Talk Channel. The same code authorizes with the Admin key and
-         *     reads an `event_id` from the answer; the answer is not described here.
+         *     the public ID of the Kakao Talk Channel. The same code reads an `event_id` from the answer;
+         *     the answer is not described here. The Admin key is confirmed by Kakao's Admin key page,
+         *     which lists this API among the Talk Calendar APIs an Admin key may call.
          */
         post: operations["createPublicCalendarEvent"];
         delete?: never;
@@ -434,9 +435,8 @@ export interface paths {
          *
          *     **Not fully described.** Kakao's section for this API could not be read and no public
          *     project calling it was found, so its parameters and answer are not described here;
-         *     consult Kakao's page before calling it. The Admin key as authorization is assumed from
-         *     the other public-event APIs (which public code calls with the Admin key) and is not
-         *     confirmed.
+         *     consult Kakao's page before calling it. It takes the Admin key: Kakao's Admin key page
+         *     lists it among the Talk Calendar APIs an Admin key may call.
          */
         delete: operations["deletePublicCalendarEvent"];
         options?: never;
@@ -457,9 +457,8 @@ export interface paths {
          *
          *     **Not fully described.** Kakao's section for this API could not be read and no public
          *     project calling it was found, so its parameters and answer are not described here;
-         *     consult Kakao's page before calling it. The Admin key as authorization is assumed from
-         *     the other public-event APIs (which public code calls with the Admin key) and is not
-         *     confirmed.
+         *     consult Kakao's page before calling it. It takes the Admin key: Kakao's Admin key page
+         *     lists it among the Talk Calendar APIs an Admin key may call.
          */
         get: operations["getPublicCalendarEvent"];
         put?: never;
@@ -483,9 +482,8 @@ export interface paths {
          *
          *     **Not fully described.** Kakao's section for this API could not be read and no public
          *     project calling it was found, so its parameters and answer are not described here;
-         *     consult Kakao's page before calling it. The Admin key as authorization is assumed from
-         *     the other public-event APIs (which public code calls with the Admin key) and is not
-         *     confirmed.
+         *     consult Kakao's page before calling it. It takes the Admin key: Kakao's Admin key page
+         *     lists it among the Talk Calendar APIs an Admin key may call.
          */
         get: operations["listPublicCalendarEvents"];
         put?: never;
@@ -514,7 +512,8 @@ export interface paths {
          *     **Partly described.** Kakao's section for this API could not be read and no two citable
          *     public projects calling it were found. One public project calling the live API sends the
          *     public event's `event_id` as a form field with the user's access token; this is not
-         *     confirmed by Kakao's page. The answer is not described.
+         *     confirmed by Kakao's page (Kakao's list of Admin-key APIs names the other public-event
+         *     APIs but not this one, which fits a user's token). The answer is not described.
          */
         post: operations["followPublicCalendarEvent"];
         delete?: never;
@@ -539,8 +538,8 @@ export interface paths {
          *     **Partly described.** Kakao's section for this API could not be read and no two citable
          *     public projects calling it were found. The form fields below are those seen in one public
          *     project calling the live API (not confirmed by Kakao's page): `event_id`, `event` (the
-         *     changes as JSON text) and `channel_public_id`. That project authorizes with the Admin key.
-         *     The answer is not described.
+         *     changes as JSON text) and `channel_public_id`. It takes the Admin key (Kakao's Admin key
+         *     page lists it). The answer is not described.
          */
         post: operations["editPublicCalendarEvent"];
         delete?: never;
@@ -564,9 +563,9 @@ export interface paths {
          *     asks Kakao (DevTalk) to have a subscribed calendar created.
          *
          *     **Not fully described.** Kakao's section for this API could not be read and no public
-         *     project calling it was found, so its parameters, answer and authorization are not known;
-         *     consult Kakao's page before calling it. The Admin key is an unconfirmed assumption (the
-         *     list concerns the service's channel, like the public-event APIs).
+         *     project calling it was found, so its parameters and answer are not known; consult Kakao's
+         *     page before calling it. It takes the Admin key: Kakao's Admin key page lists it under Talk
+         *     Calendar, "subscribed calendar management".
          */
         get: operations["listSubscribableCalendars"];
         put?: never;
@@ -594,7 +593,8 @@ export interface paths {
          *     project calling it was found, so its parameters (presumably naming the calendar) and its
          *     answer are not described here; consult Kakao's page before calling it. The user's access
          *     token with consent item `talk_calendar` is an unconfirmed assumption (the call changes the
-         *     user's own calendars).
+         *     user's own calendars; Kakao's Admin key page, which lists the Admin-key Talk Calendar APIs,
+         *     does not list this one).
          */
         post: operations["subscribeCalendar"];
         delete?: never;
@@ -621,7 +621,8 @@ export interface paths {
          *     project calling it was found, so its parameters (presumably naming the calendar) and its
          *     answer are not described here; consult Kakao's page before calling it. The user's access
          *     token with consent item `talk_calendar` is an unconfirmed assumption (the call changes the
-         *     user's own calendars).
+         *     user's own calendars; Kakao's Admin key page, which lists the Admin-key Talk Calendar APIs,
+         *     does not list this one).
          */
         delete: operations["unsubscribeCalendar"];
         options?: never;
@@ -892,6 +893,37 @@ export interface components {
             time?: components["schemas"]["CalendarEventTime"];
             /** @description New title, at most 50 characters. */
             title?: string;
+        };
+        /**
+         * CalendarHoliday
+         * @description One public holiday or commemoration day. The fields are those two independent public projects
+         *     read from the live answer (see the operation's evidence); Kakao's own field table could not
+         *     be read, so further fields may be sent.
+         */
+        CalendarHoliday: {
+            /** @description `true` for a public holiday (a day off), `false` for a commemoration day. */
+            holiday?: boolean;
+            /** @description ID of the day's entry. */
+            id?: string;
+            /** @description When the day falls. */
+            time?: {
+                /** @description Whether the entry lasts all day (default `false`). */
+                all_day?: boolean;
+                /** @description End, UTC date-time, later than `start_at`. */
+                end_at?: components["schemas"]["CalendarDateTime"];
+                /** @description Start, UTC date-time. */
+                start_at?: components["schemas"]["CalendarDateTime"];
+            };
+            /** @description Name of the holiday or commemoration day. */
+            title?: string;
+        };
+        /**
+         * CalendarHolidayList
+         * @description The public holidays and commemoration days in the period asked for.
+         */
+        CalendarHolidayList: {
+            /** @description The days in the period. */
+            events?: components["schemas"]["CalendarHoliday"][];
         };
         /**
          * CalendarIdResponse
@@ -1759,12 +1791,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The holidays and commemoration days in the period. The body is not described (see the operation description). */
+            /** @description The holidays and commemoration days in the period. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarHolidayList"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
