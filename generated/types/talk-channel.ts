@@ -114,6 +114,10 @@ export interface paths {
          *     fields. Users are named by their service user IDs (`user_type=app`) or by the phone numbers
          *     registered in Kakao Talk (`user_type=phone`). Up to 2,000 users per call.
          *
+         *     Check `success_count` in the answer: Kakao answers `200` even when it registered fewer
+         *     users than were sent (a public project saw `200` with no user registered when the values
+         *     went under `field_data` instead of `field`).
+         *
          *     Call it from a server with the Admin key, as a JSON body, with the file's `file_id` (from
          *     registering the file or from viewing the files) and the channel's `channel_public_id`.
          *
@@ -262,8 +266,9 @@ export interface components {
         };
         /**
          * ChannelCustomerFileCreated
-         * @description Answer to registering a customer file. Public code that calls the API reads the new file's
-         *     ID from `file_id`; Kakao's field table could not be read, so this is unconfirmed.
+         * @description Answer to registering a customer file: the new file's ID in `file_id`. Single source: one
+         *     public project that calls the API reads it (and fails without it); Kakao's field table
+         *     could not be read, so further fields may be sent.
          */
         ChannelCustomerFileCreated: {
             /**
@@ -333,6 +338,23 @@ export interface components {
              * @example 1515035367
              */
             id: number | string;
+        };
+        /**
+         * ChannelCustomerUsersAdded
+         * @description Answer to adding users to a customer file: how many users the call carried and how many were
+         *     registered. `success_count` can be lower than `request_count`: that project's notes say
+         *     users who are not friends of the channel are not registered, and it saw users whose values
+         *     were sent under a member other than `field` silently ignored (`200` with no user
+         *     registered). Single
+         *     source: one public project's record of a live answer; Kakao's field table could not be read.
+         *     The same project's notes also list `file_id` in this answer, which its recorded body does not
+         *     show; it is not described here.
+         */
+        ChannelCustomerUsersAdded: {
+            /** @description Number of users in the request. */
+            request_count?: number;
+            /** @description Number of users registered in the file. */
+            success_count?: number;
         };
         /**
          * ChannelCustomerUsersAddition
@@ -727,13 +749,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The users were added (response fields not confirmed). */
+            /** @description The users were processed; the counts say how many were registered. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChannelCustomerResult"];
+                    "application/json": components["schemas"]["ChannelCustomerUsersAdded"];
                 };
             };
             400: components["responses"]["BadRequest"];
