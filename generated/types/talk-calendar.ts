@@ -905,15 +905,8 @@ export interface components {
             holiday?: boolean;
             /** @description ID of the day's entry. */
             id?: string;
-            /** @description When the day falls. */
-            time?: {
-                /** @description Whether the entry lasts all day (default `false`). */
-                all_day?: boolean;
-                /** @description End, UTC date-time, later than `start_at`. */
-                end_at?: components["schemas"]["CalendarDateTime"];
-                /** @description Start, UTC date-time. */
-                start_at?: components["schemas"]["CalendarDateTime"];
-            };
+            /** @description When the day falls (`start_at`, `end_at`, `all_day`), as for an event. */
+            time?: components["schemas"]["CalendarEventTime"];
             /** @description Name of the holiday or commemoration day. */
             title?: string;
         };

@@ -313,9 +313,9 @@ export interface components {
         };
         /**
          * ChannelCustomerResult
-         * @description Answer to adding users to, or deleting users from, a customer file. Its fields are not
-         *     described because no source we could read documents them (Kakao's field table could not be
-         *     read and the public code seen only prints the body). The schema only says "a JSON object
+         * @description Answer to deleting users from a customer file. Its fields are not described because no
+         *     source we could read documents them (Kakao's field table could not be read and the public
+         *     code seen only prints the body). The schema only says "a JSON object
          *     whose members are scalars, flat objects, or lists of scalars or flat objects"; treat it as
          *     unconfirmed.
          */
@@ -342,13 +342,12 @@ export interface components {
         /**
          * ChannelCustomerUsersAdded
          * @description Answer to adding users to a customer file: how many users the call carried and how many were
-         *     registered. `success_count` can be lower than `request_count`: that project's notes say
-         *     users who are not friends of the channel are not registered, and it saw users whose values
-         *     were sent under a member other than `field` silently ignored (`200` with no user
-         *     registered). Single
-         *     source: one public project's record of a live answer; Kakao's field table could not be read.
-         *     The same project's notes also list `file_id` in this answer, which its recorded body does not
-         *     show; it is not described here.
+         *     registered. Single source: one public project's record of a live answer; Kakao's field table
+         *     could not be read. `success_count` can be lower than `request_count`: that project's notes
+         *     say users who are not friends of the channel are not registered, and it saw users whose
+         *     values were sent under a member other than `field` silently ignored (`200` with no user
+         *     registered). The same notes also list `file_id` in this answer, which the recorded body does
+         *     not show; it is not described here.
          */
         ChannelCustomerUsersAdded: {
             /** @description Number of users in the request. */
