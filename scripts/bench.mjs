@@ -35,7 +35,7 @@ const row = (what, value, target = '') => {
 };
 
 async function clientOverhead(requests) {
-  const { createKakaoClient } = await import(path.join(root, 'dist', 'src', 'index.js'));
+  const { createKakaoClient } = await import(path.join(root, 'packages', 'kakao-openapi', 'dist', 'src', 'index.js'));
   const body = JSON.stringify({ id: 123456789, connected_at: '2022-04-11T01:45:28Z', kakao_account: { email: 'sample@sample.com' } });
   const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' }).end(body));
   server.keepAliveTimeout = 60_000;
@@ -92,13 +92,13 @@ async function bundleSize(entry, external, contents) {
 }
 
 async function sizes() {
-  const dist = path.join(root, 'dist');
+  const dist = path.join(root, 'packages', 'kakao-openapi', 'dist');
   const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
   // Our runtime alone: the routing table and openapi-fetch left out. "Core" is what an app that
   // calls createKakaoClient (and handles its typed errors) ships after tree-shaking; "all" adds the
   // Login helpers, PKCE and paginate().
   const external = ['openapi-fetch', '../generated/client/operations.js'];
-  const core = await bundleSize(null, external, "export { createKakaoClient, isKakaoError } from './dist/src/index.js';");
+  const core = await bundleSize(null, external, "export { createKakaoClient, isKakaoError } from './packages/kakao-openapi/dist/src/index.js';");
   const runtime = await bundleSize(path.join(dist, 'src', 'index.js'), external);
   const table = await bundleSize(path.join(dist, 'generated', 'client', 'operations.js'), []);
   const ours = await bundleSize(path.join(dist, 'src', 'index.js'), ['openapi-fetch']);

@@ -28,6 +28,13 @@ describe('layout', () => {
     }
   });
 
+  it.each(products.map((p) => [p.name, p] as const))('%s: says in info when it was last checked against Kakao\'s pages, and carries the package version', (_n, product) => {
+    const info = parse(fs.readFileSync(product.root, 'utf8')).info;
+    expect(info['x-kakao-last-checked'], `${product.name}: info.x-kakao-last-checked`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Date.parse(info['x-kakao-last-checked'])).toBeLessThanOrEqual(Date.now());
+    expect(info.version).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+  });
+
   it('names every component file uniquely across products (Redocly renames same-named components)', () => {
     const seen = new Map<string, string>();
     const clashes: string[] = [];

@@ -3,6 +3,7 @@
 // test/global-setup.ts compiles it from the current sources),
 // type-checks, and runs a Login flow and calls against a stand-in for Kakao.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const require = createRequire(import.meta.url);
 
 describe('examples/login-flow.ts', () => {
   it('resolves the package by name to the compiled dist/', () => {
-    expect(path.relative(root, require.resolve('kakao-openapi'))).toBe(path.join('dist', 'src', 'index.js'));
+    expect(path.relative(root, fs.realpathSync(require.resolve('kakao-openapi')))).toBe(path.join('packages', 'kakao-openapi', 'dist', 'src', 'index.js'));
   });
 
   it('type-checks against the published type declarations', () => {

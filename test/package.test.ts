@@ -1,36 +1,81 @@
-// The package a user installs: ESM with type declarations, an exports map, only the needed files.
+// The packages users install: ESM with type declarations, exports maps whose targets ship, pinned
+// dependencies, only the files that belong, and a client within its budget of dependencies.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers/spec.js';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+const workspace = read('package.json');
+const client = read('packages/kakao-openapi/package.json');
+const mock = read('packages/kakao-openapi-mock/package.json');
 
-describe('package.json', () => {
-  it('is ESM with an exports map whose targets are shipped', () => {
-    expect(pkg.type).toBe('module');
-    expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
-    expect(pkg.exports['./openapi/*']).toBe('./generated/openapi/*');
-    expect(pkg.exports['./mock']).toEqual({ types: './dist/src/mock/index.d.ts', default: './dist/src/mock/index.js' });
+const packed = (dir: string): string[] =>
+  JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: path.join(root, dir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))[0]
+    .files.map((f: { path: string }) => f.path)
+    .sort();
+
+describe('the repository', () => {
+  it('is a private workspace of the two packages', () => {
+    expect(workspace.private).toBe(true);
+    expect(workspace.workspaces).toEqual(['packages/kakao-openapi', 'packages/kakao-openapi-mock']);
   });
 
-  it('pins every dependency to an exact version', () => {
-    for (const [name, version] of Object.entries<string>({ ...pkg.dependencies, ...pkg.devDependencies })) {
-      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+  it('pins every dependency of every package to an exact version', () => {
+    for (const pkg of [workspace, client, mock]) {
+      for (const [name, version] of Object.entries<string>({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies })) {
+        expect(version, `${pkg.name}: ${name}`).toMatch(/^\d+\.\d+\.\d+$/);
+      }
     }
   });
 
-  it('packs only dist/, the bundled documents and their provenance, the README and package.json', () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path).sort();
+  it('moves the versions together: the mock depends on the client of its own version', () => {
+    expect(client.version).toBe(workspace.version);
+    expect(mock.version).toBe(client.version);
+    expect(mock.dependencies['kakao-openapi']).toBe(client.version);
+  });
+});
+
+describe('kakao-openapi (the client)', () => {
+  it('is ESM with an exports map for the client and the documents', () => {
+    expect(client.type).toBe('module');
+    expect(client.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
+    expect(client.exports['./openapi/*']).toBe('./openapi/*');
+  });
+
+  it('depends on openapi-fetch and its helper types only, and has no install script', () => {
+    expect(Object.keys(client.dependencies).sort()).toEqual(['openapi-fetch', 'openapi-typescript-helpers']);
+    expect(client.scripts ?? {}).toEqual({});
+  });
+
+  it('packs dist/, the JSON documents and their provenance, README and LICENSE: nothing else', () => {
+    const files = packed('packages/kakao-openapi');
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/generated/client/operations.js');
-    expect(files).toContain('generated/openapi/kakao.json');
-    expect(files).toContain('generated/provenance.json');
-    expect(files).toContain('dist/src/mock/index.js');
-    const unexpected = files.filter((f) => !/^(dist\/(src|src\/mock|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/[^/]+\.(json|yaml)|generated\/provenance\.json|scripts\/mock\.mjs|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
+    expect(files).toContain('openapi/kakao.json');
+    expect(files).toContain('openapi/provenance.json');
+    expect(files).toContain('README.md');
+    const unexpected = files.filter((f) => !/^(dist\/(src|generated\/client)\/[^/]+\.(js|d\.ts)|openapi\/[^/]+\.json|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe('kakao-openapi-mock', () => {
+  it('installs the kakao-mock command and keeps Prism an optional peer', () => {
+    expect(mock.bin).toEqual({ 'kakao-mock': './bin/kakao-mock.mjs' });
+    expect(Object.keys(mock.dependencies).sort()).toEqual(['ajv', 'ajv-formats', 'kakao-openapi']);
+    for (const peer of Object.keys(mock.peerDependencies)) expect(mock.peerDependenciesMeta[peer], peer).toEqual({ optional: true });
+    expect(mock.scripts ?? {}).toEqual({});
+  });
+
+  it('packs dist/, the command, README and LICENSE: nothing else', () => {
+    const files = packed('packages/kakao-openapi-mock');
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('bin/kakao-mock.mjs');
+    const unexpected = files.filter((f) => !/^(dist\/[^/]+\.(js|d\.ts)|bin\/kakao-mock\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });

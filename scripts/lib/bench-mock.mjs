@@ -32,7 +32,7 @@ export async function coldStart(row) {
   }
   runs.sort((a, b) => a - b);
   row('mock cold start (new process to first answer, median of 3)', ms(runs[1]), '< 1 s');
-  const { startKakaoMock } = await import(path.join(root, 'dist', 'src', 'mock', 'index.js'));
+  const { startKakaoMock } = await import(path.join(root, 'packages', 'kakao-openapi-mock', 'dist', 'index.js'));
   const t = process.hrtime.bigint();
   const mock = await startKakaoMock({ port: 0 });
   row('mock start in-process (startKakaoMock)', ms(Number(process.hrtime.bigint() - t) / 1e6));
@@ -46,7 +46,7 @@ function cannon(url, duration, headers) {
 }
 
 export async function load(row, duration) {
-  const { startKakaoMock } = await import(path.join(root, 'dist', 'src', 'mock', 'index.js'));
+  const { startKakaoMock } = await import(path.join(root, 'packages', 'kakao-openapi-mock', 'dist', 'index.js'));
   const mock = await startKakaoMock({ port: 0 });
   const body = await (await fetch(`${mock.url}/v2/user/me`, { headers: { Authorization: 'Bearer fake' } })).text();
   const bare = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));

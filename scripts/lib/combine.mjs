@@ -1,9 +1,15 @@
 // Merges the bundled product documents into the combined document that the client, docs and mock use.
+import fs from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { root } from './products.mjs';
+
+/** One version everywhere: the packages' and every document's `info.version` (scripts/set-version.mjs moves them together). */
+export const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 
 export const combinedInfo = {
   title: 'Kakao REST API',
-  version: '1.0.0',
+  version,
   summary: 'Every Kakao REST API product in one document: Kakao Login, Talk, Push, Calendar, Local, Search and more.',
   description: [
     'An unofficial, hand-written OpenAPI description of the Kakao REST API (developers.kakao.com),',

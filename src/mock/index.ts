@@ -1,3 +1,5 @@
-// kakao-openapi/mock: a Kakao-like mock server to run in tests and CI.
+// kakao-openapi-mock: a Kakao-like mock server to run in tests and CI.
 export { defaultMockKeys, loadCheckedBundle, startKakaoMock } from './server.js';
 export type { KakaoMock, KakaoMockOptions, MockKeys } from './server.js';
+export { PRISM_PACKAGES } from './server.js';
+export { npmFlagHint, parseCliArgs, parsePort, runCli, usage, UsageError } from './cli.js';

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { checkAuth, type MockKeys } from './auth.js';
 import { apiError, invalidRequest, shapeOfPath, type MockResponse } from './kakao-errors.js';
@@ -41,28 +42,46 @@ export interface KakaoMock {
   close(): Promise<void>;
 }
 
+/** The optional peers that generated data needs, at the versions this mock is tested with. */
+export const PRISM_PACKAGES = '@stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0';
+
 export const defaultMockKeys: MockKeys = { restApiKey: 'mock-rest-api-key', adminKey: 'mock-admin-key' };
 
-/** This package's root: the nearest folder above this file with generated/provenance.json (src/ or dist/src/). */
-function findPackageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'generated', 'provenance.json'))) {
+/**
+ * Where the combined bundle is. In this repository: generated/ (found above src/mock/ or
+ * packages/kakao-openapi-mock/dist/), checked against generated/provenance.json so that a stale
+ * build is refused. Once installed: the `kakao-openapi` package's openapi/kakao.json (a minified
+ * copy, whose integrity npm has already checked).
+ */
+function locateBundle(): { bundlePath: string; provenancePath?: string } {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; ) {
+    if (fs.existsSync(path.join(dir, 'generated', 'provenance.json'))) return repositoryBundle(dir);
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('generated/provenance.json not found above the mock: run `npm run build`');
+    if (parent === dir) break;
     dir = parent;
   }
-  return dir;
+  try {
+    return { bundlePath: createRequire(import.meta.url).resolve('kakao-openapi/openapi/kakao.json') };
+  } catch {
+    throw new Error('The Kakao documents were not found: install `kakao-openapi` beside `kakao-openapi-mock` (in this repository, run `npm run build`)');
+  }
 }
 
-/** The combined bundle, refused when its hash differs from generated/provenance.json. */
-export function loadCheckedBundle(root = findPackageRoot()): Json {
-  const bundlePath = path.join(root, 'generated', 'openapi', 'kakao.json');
-  const provenancePath = path.join(root, 'generated', 'provenance.json');
+const repositoryBundle = (root: string) => ({
+  bundlePath: path.join(root, 'generated', 'openapi', 'kakao.json'),
+  provenancePath: path.join(root, 'generated', 'provenance.json'),
+});
+
+/** The combined bundle; in a checkout (`root`, or the one this file is in) refused when its hash differs from generated/provenance.json. */
+export function loadCheckedBundle(root?: string): Json {
+  const { bundlePath, provenancePath } = root ? repositoryBundle(root) : locateBundle();
   const bytes = fs.readFileSync(bundlePath);
-  const expected = JSON.parse(fs.readFileSync(provenancePath, 'utf8')).outputs?.['openapi/kakao.json'];
-  const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-  if (expected !== actual) {
-    throw new Error(`${bundlePath} does not match ${provenancePath} (sha256 ${actual.slice(0, 12)}… vs ${String(expected).slice(0, 12)}…): run \`npm run build\` to rebuild it`);
+  if (provenancePath) {
+    const expected = JSON.parse(fs.readFileSync(provenancePath, 'utf8')).outputs?.['openapi/kakao.json'];
+    const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (expected !== actual) {
+      throw new Error(`${bundlePath} does not match ${provenancePath} (sha256 ${actual.slice(0, 12)}… vs ${String(expected).slice(0, 12)}…): run \`npm run build\` to rebuild it`);
+    }
   }
   return JSON.parse(bytes.toString('utf8'));
 }
@@ -104,7 +123,11 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
   let prism: Promise<{ request(op: MockOperation, input: Json, mock: Json): Promise<MockResponse | undefined> }> | undefined;
   const loadPrism = () =>
     (prism ??= (async () => {
-      const [{ default: prismHttp }, { default: prismCore }] = await Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]);
+      const [{ default: prismHttp }, { default: prismCore }] = await Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).catch((error) => {
+        // Prism is an optional peer: only generated data needs it, and it weighs about 80 MB.
+        if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        throw new Error(`generated data (--dynamic, Prefer: dynamic=true) needs Prism: npm install --save-dev ${PRISM_PACKAGES}`);
+      });
       const prismOps: Json[] = await prismHttp.getHttpOperationsFromSpec(doc);
       const instance = prismHttp.createInstance(
         { mock: { dynamic: true }, validateRequest: false, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false },
@@ -121,14 +144,19 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
         },
       };
     })());
-  if (options.dynamic) void loadPrism();
+  if (options.dynamic) await loadPrism();
   const oauth = createOAuth(keys);
 
   /** The documented response (or generated data) for a request that passed our checks. */
   async function mock(op: MockOperation, input: Json, prefer: { code?: number; exampleKey?: string; dynamic?: boolean }, wants?: string): Promise<MockResponse> {
     const dynamic = prefer.dynamic ?? (options.dynamic && prefer.code === undefined && prefer.exampleKey === undefined) ?? false;
     const documented = dynamic ? { generate: true as const } : documentedResponse(doc, rawOperation(op), prefer, wants);
-    const response = documented && 'generate' in documented ? await (await loadPrism()).request(op, input, { dynamic: true, code: prefer.code }) : documented;
+    let response: MockResponse | undefined;
+    if (documented && 'generate' in documented) {
+      const generator = await loadPrism().catch((error: Error) => error);
+      if (generator instanceof Error) return invalidRequest(op.shape, `mock: ${generator.message}`);
+      response = await generator.request(op, input, { dynamic: true, code: prefer.code });
+    } else response = documented;
     if (response) return response;
     const what = prefer.code ? `status ${prefer.code}` : prefer.exampleKey ? `example "${prefer.exampleKey}"` : wants ? `${wants} response` : 'success response';
     return invalidRequest(op.shape, `mock: ${op.operationId} documents no ${what}${wants === 'xml' ? ' (Kakao publishes no XML sample for it: ask for json)' : ''}`);

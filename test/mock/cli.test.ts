@@ -9,7 +9,7 @@ import { root } from '../helpers/spec.js';
 
 describe('npm run mock', () => {
   it('starts on the port asked for (here a free one), prints its URL, serves, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts', 'mock.mjs'), '--port', '0', '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'packages', 'kakao-openapi-mock', 'bin', 'kakao-mock.mjs'), '--port', '0', '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
