@@ -1,5 +1,6 @@
 // kakao-openapi-mock: a Kakao-like mock server to run in tests and CI.
 export { defaultMockKeys, loadCheckedBundle, startKakaoMock } from './server.js';
 export type { KakaoMock, KakaoMockOptions, MockKeys } from './server.js';
-export { PRISM_PACKAGES } from './server.js';
+export { createMockCore, PRISM_PACKAGES } from './core.js';
+export type { MockCore, MockCoreOptions, MockRequest } from './core.js';
 export { npmFlagHint, parseCliArgs, parsePort, runCli, usage, UsageError } from './cli.js';

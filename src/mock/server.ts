@@ -9,13 +9,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { checkAuth, type MockKeys } from './auth.js';
+import type { MockKeys } from './auth.js';
+import { createMockCore } from './core.js';
 import { apiError, invalidRequest, shapeOfPath, type MockResponse } from './kakao-errors.js';
-import { createOAuth } from './oauth.js';
-import { documentedResponse } from './examples.js';
-import { loadOperations, type Json, type MockOperation } from './operations.js';
+import type { Json } from './operations.js';
 
 export type { MockKeys } from './auth.js';
+export { PRISM_PACKAGES } from './core.js';
 
 export interface KakaoMockOptions {
   /** Port on 127.0.0.1 (0: any free port). Default 4010. */
@@ -41,9 +41,6 @@ export interface KakaoMock {
   keys: MockKeys;
   close(): Promise<void>;
 }
-
-/** The optional peers that generated data needs, at the versions this mock is tested with. */
-export const PRISM_PACKAGES = '@stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0';
 
 export const defaultMockKeys: MockKeys = { restApiKey: 'mock-rest-api-key', adminKey: 'mock-admin-key' };
 
@@ -86,21 +83,6 @@ export function loadCheckedBundle(root?: string): Json {
   return JSON.parse(bytes.toString('utf8'));
 }
 
-function parsePrefer(header: string | undefined): { code?: number; exampleKey?: string; dynamic?: boolean } | string {
-  const prefer: { code?: number; exampleKey?: string; dynamic?: boolean } = {};
-  for (const part of (header ?? '').split(/[,;]/)) {
-    const [key, raw] = part.split('=').map((s) => s?.trim());
-    if (!key) continue;
-    const value = raw?.replace(/^"|"$/g, '');
-    if (key === 'code') {
-      if (!/^\d{3}$/.test(value ?? '')) return `mock: Prefer code must be an HTTP status, got "${value}"`;
-      prefer.code = Number(value);
-    } else if (key === 'example') prefer.exampleKey = value;
-    else if (key === 'dynamic') prefer.dynamic = value === 'true';
-  }
-  return prefer;
-}
-
 function send(res: http.ServerResponse, response: MockResponse, cors: Record<string, string>) {
   const headers: Record<string, string> = { ...cors };
   for (const [k, v] of Object.entries(response.headers ?? {})) headers[k.toLowerCase()] = v;
@@ -116,101 +98,8 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
   const keys: MockKeys = { ...defaultMockKeys, ...options.keys };
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const log = options.log ?? (() => {});
-  const ops = loadOperations(doc);
-  const rawOperation = (op: MockOperation) => doc.paths[op.path][op.method.toLowerCase()];
-
-  // Prism (a second to load) only for generated data: loaded at start with --dynamic, else on demand.
-  let prism: Promise<{ request(op: MockOperation, input: Json, mock: Json): Promise<MockResponse | undefined> }> | undefined;
-  const loadPrism = () =>
-    (prism ??= (async () => {
-      const [{ default: prismHttp }, { default: prismCore }] = await Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).catch((error) => {
-        // Prism is an optional peer: only generated data needs it, and it weighs about 80 MB.
-        if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-        throw new Error(`generated data (--dynamic, Prefer: dynamic=true) needs Prism: npm install --save-dev ${PRISM_PACKAGES}`);
-      });
-      const prismOps: Json[] = await prismHttp.getHttpOperationsFromSpec(doc);
-      const instance = prismHttp.createInstance(
-        { mock: { dynamic: true }, validateRequest: false, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false },
-        { logger: prismCore.createLogger('kakao-mock', { level: 'silent' }) },
-      );
-      return {
-        async request(op, input, mock) {
-          const operation = prismOps.find((p) => p.method.toUpperCase() === op.method && p.path === op.path);
-          const config = { mock, validateRequest: false, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false };
-          const result = await instance.request(input, [operation], config as never)();
-          if (result._tag === 'Left') return undefined;
-          const { statusCode, headers, body } = result.right.output;
-          return { status: statusCode, headers: headers as Record<string, string>, body };
-        },
-      };
-    })());
-  if (options.dynamic) await loadPrism();
-  const oauth = createOAuth(keys);
-
-  /** The documented response (or generated data) for a request that passed our checks. */
-  async function mock(op: MockOperation, input: Json, prefer: { code?: number; exampleKey?: string; dynamic?: boolean }, wants?: string): Promise<MockResponse> {
-    const dynamic = prefer.dynamic ?? (options.dynamic && prefer.code === undefined && prefer.exampleKey === undefined) ?? false;
-    const documented = dynamic ? { generate: true as const } : documentedResponse(doc, rawOperation(op), prefer, wants);
-    let response: MockResponse | undefined;
-    if (documented && 'generate' in documented) {
-      const generator = await loadPrism().catch((error: Error) => error);
-      if (generator instanceof Error) return invalidRequest(op.shape, `mock: ${generator.message}`);
-      response = await generator.request(op, input, { dynamic: true, code: prefer.code });
-    } else response = documented;
-    if (response) return response;
-    const what = prefer.code ? `status ${prefer.code}` : prefer.exampleKey ? `example "${prefer.exampleKey}"` : wants ? `${wants} response` : 'success response';
-    return invalidRequest(op.shape, `mock: ${op.operationId} documents no ${what}${wants === 'xml' ? ' (Kakao publishes no XML sample for it: ask for json)' : ''}`);
-  }
-
-  async function handle(req: http.IncomingMessage, chunks: Buffer[]): Promise<MockResponse> {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://mock.invalid');
-    } catch {
-      return apiError(400, -2, 'mock: the request target is not a valid URL');
-    }
-    const method = (req.method ?? 'GET').toUpperCase();
-    const candidates = ops.map((op) => ({ op, params: op.match(url.pathname) })).filter((c) => c.params);
-    if (candidates.length === 0) return invalidRequest(shapeOfPath(url.pathname), `mock: no operation of the Kakao API description has the path ${url.pathname}`, 404);
-    const found = candidates.find((c) => c.op.method === method);
-    if (!found) return invalidRequest(candidates[0]!.op.shape, `mock: ${url.pathname} takes ${candidates.map((c) => c.op.method).join(', ')}, not ${method}`, 405);
-    const { op } = found;
-    let pathParams: Record<string, string>;
-    try {
-      pathParams = Object.fromEntries(Object.entries(found.params!).map(([k, v]) => [k, decodeURIComponent(v)]));
-    } catch {
-      return invalidRequest(op.shape, 'mock: a path segment is not valid percent-encoding');
-    }
-    const refused = checkAuth(op.security, req.headers.authorization, keys, op.shape);
-    if (refused) return refused;
-
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString('utf8');
-    if (raw.length > 0 && Buffer.compare(Buffer.from(text, 'utf8'), raw) !== 0) return invalidRequest(op.shape, 'mock: the request body is not valid UTF-8');
-    const checked = op.validate({ pathParams, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body: text });
-    if ('status' in checked) return checked;
-
-    const prefer = parsePrefer(req.headers.prefer as string | undefined);
-    if (typeof prefer === 'string') return invalidRequest(op.shape, prefer);
-    const input = { method: method.toLowerCase(), url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers: {}, body: checked.body };
-
-    if (!prefer.code && !prefer.exampleKey) {
-      if (op.path === '/oauth/authorize') return oauth.authorize(checked.query);
-      if (op.path === '/oauth/logout') return oauth.logout(checked.query);
-      if (op.path === '/oauth/token') {
-        const outcome = oauth.token(checked.body);
-        if ('status' in outcome) return outcome;
-        const response = await mock(op, input, prefer);
-        if (response.body && typeof response.body === 'object') response.body = { ...(response.body as object), ...outcome.tokens };
-        return response;
-      }
-    }
-    // Local's `.{format}` paths choose the media type in the URL; otherwise the Accept header does.
-    const format = pathParams.format?.toLowerCase();
-    const accept = String(req.headers.accept ?? '');
-    const wants = format === 'xml' || (!format && /xml/.test(accept) && !/json/.test(accept)) ? 'xml' : undefined;
-    return mock(op, input, prefer, wants);
-  }
+  const core = createMockCore({ doc, keys, dynamic: options.dynamic });
+  if (options.dynamic) await core.loadPrism();
 
   const server = http.createServer((req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': '*' };
@@ -240,7 +129,7 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
     req.on('error', () => answer(invalidRequest(shape, 'mock: the request could not be read')));
     req.on('end', () => {
       if (answered) return;
-      handle(req, chunks).then(answer, (error: unknown) => {
+      core.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) }).then(answer, (error: unknown) => {
         // A bug of the mock, never the caller's fault: still a Kakao-shaped body, and a log line.
         log(`mock internal error: ${error instanceof Error ? error.stack : String(error)}`);
         answer(apiError(500, -1, 'mock: internal error (a bug in the mock: please report it)'));
