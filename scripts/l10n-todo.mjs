@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { listProducts, root } from './lib/products.mjs';
-import { LANGUAGES, applyOverlay, hasHangul, readOverlay, translatableNodes } from './lib/l10n.mjs';
+import { LANGUAGES, applyOverlay, isTranslated, readOverlay, translatableNodes } from './lib/l10n.mjs';
 
 const usage = `usage: node scripts/l10n-todo.mjs <${LANGUAGES.join('|')}> [product …]`;
 let positionals;
@@ -34,7 +34,7 @@ for (const product of wanted.length ? wanted : products) {
   const translated = new Map(translatableNodes(doc).map((n) => [n.target, n.node]));
   const actions = [];
   for (const { target, node, texts } of translatableNodes(english)) {
-    const todo = texts.filter((k) => !hasHangul(translated.get(target)?.[k]) && hasLetters(node[k]));
+    const todo = texts.filter((k) => !isTranslated(node[k], translated.get(target)?.[k]) && hasLetters(node[k]));
     if (!todo.length) continue;
     actions.push({ target, update: Object.fromEntries(todo.map((k) => [k, `TODO ${node[k]}`])) });
   }

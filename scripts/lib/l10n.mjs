@@ -15,6 +15,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
 export const hasHangul = (text) => typeof text === 'string' && HANGUL.test(text);
+/** A text counts as translated when it has Hangul and is not the English text left as it was (some English texts quote Korean). */
+export const isTranslated = (english, translated) => hasHangul(translated) && translated !== english;
 export const overlayPath = (product, lang) => path.join(specDir, product, 'overlays', `${lang}.yaml`);
 
 const key = (k) => `['${String(k).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
