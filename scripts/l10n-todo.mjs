@@ -30,7 +30,14 @@ if (!LANGUAGES.includes(lang) || unknown.length) {
 let missing = 0;
 for (const product of wanted.length ? wanted : products) {
   const english = JSON.parse(fs.readFileSync(path.join(root, 'generated', 'openapi', `${product}.json`), 'utf8'));
-  const { doc, unused } = await applyOverlay(english, readOverlay(product, lang));
+  let overlay;
+  try {
+    overlay = readOverlay(product, lang);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const { doc, unused } = await applyOverlay(english, overlay);
   const translated = new Map(translatableNodes(doc).map((n) => [n.target, n.node]));
   const actions = [];
   for (const { target, node, texts } of translatableNodes(english)) {
