@@ -4,13 +4,16 @@
 import { parseArgs } from 'node:util';
 import { startKakaoMock, type KakaoMock, type MockKeys } from './server.js';
 
-export const usage = `usage: kakao-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--quiet]
+export const usage = `usage: kakao-mock [--port 4010] [--host 127.0.0.1] [--seed FILE | --static] [--dynamic] [--quiet]
                   [--rest-api-key K] [--admin-key K] [--client-secret S]
 
 Serves every operation of the Kakao REST API description like Kakao does (Kakao's credential rules,
-request checks and error bodies; documented examples as answers) on 127.0.0.1.
+request checks and error bodies) on 127.0.0.1, as a sandbox that keeps state: tokens it issued,
+users and their consent, calendars, messages sent (see http://127.0.0.1:4010/__mock/).
   --port N           port to listen on (default 4010, or $KAKAO_MOCK_PORT; 0 picks a free one)
   --host H           interface to listen on (default 127.0.0.1)
+  --seed FILE        the sandbox's app, users, tokens and limits, from a JSON or YAML file
+  --static           no state: documented examples only, any Bearer token accepted
   --dynamic          generated data instead of the documented examples (needs Prism installed)
   --quiet            no line per request
   --rest-api-key K   the REST API key the mock accepts (default mock-rest-api-key)
@@ -39,6 +42,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         port: { type: 'string', default: env.KAKAO_MOCK_PORT ?? '4010' },
         host: { type: 'string', default: '127.0.0.1' },
         dynamic: { type: 'boolean', default: false },
+        static: { type: 'boolean', default: false },
+        seed: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'rest-api-key': { type: 'string' },
         'admin-key': { type: 'string' },
@@ -50,12 +55,13 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     throw new UsageError(`${(error as Error).message}${npmFlagHint(argv, env)}`);
   }
   if (values.help) return { help: true as const };
+  if (values.static && values.seed) throw new UsageError('--seed seeds the sandbox, which --static turns off: use one of them');
   const port = parsePort(values.port, '--port');
   const keys: Partial<MockKeys> = {};
   if (values['rest-api-key']) keys.restApiKey = values['rest-api-key'];
   if (values['admin-key']) keys.adminKey = values['admin-key'];
   if (values['client-secret']) keys.clientSecret = values['client-secret'];
-  return { help: false as const, port, host: values.host, dynamic: values.dynamic, quiet: values.quiet, keys };
+  return { help: false as const, port, host: values.host, dynamic: values.dynamic, static: values.static, seed: values.seed, quiet: values.quiet, keys };
 }
 
 /**
@@ -94,6 +100,8 @@ export async function runCli(argv: string[], io: CliIo = { out: console.log, err
       port: options.port,
       host: options.host,
       dynamic: options.dynamic,
+      static: options.static,
+      ...(options.seed ? { seed: options.seed } : {}),
       keys: options.keys,
       ...(options.quiet ? {} : { log: (line: string) => io.out(line) }),
     });
@@ -107,11 +115,17 @@ export async function runCli(argv: string[], io: CliIo = { out: console.log, err
       io.err(`kakao-mock: cannot listen on ${options.host}:${options.port} (${code}): check --host and --port`);
       return 2;
     }
+    if (/^seed/.test((error as Error).message)) {
+      io.err(`kakao-mock: ${(error as Error).message}`);
+      return 2;
+    }
     io.err(`kakao-mock: the mock did not start: ${(error as Error).message}`);
     return 1;
   }
   io.out(`Kakao mock: ${mock.url}${options.dynamic ? ' (dynamic data)' : ''}`);
-  io.out(`  accepts REST API key "${mock.keys.restApiKey}", Admin key "${mock.keys.adminKey}", any Bearer token${mock.keys.clientSecret ? ', and checks the client secret' : ''}`);
+  const bearer = mock.sandbox ? 'the access tokens it issued or was seeded with' : 'any Bearer token';
+  io.out(`  accepts REST API key "${mock.keys.restApiKey}", Admin key "${mock.keys.adminKey}", ${bearer}${mock.keys.clientSecret ? ', and checks the client secret' : ''}`);
+  if (mock.sandbox) io.out(`  sandbox: sent messages and the control API at ${mock.url}/__mock/`);
   io.out(`  point the client at it: createKakaoClient({ baseUrl: '${mock.url}', ... })`);
   return mock;
 }

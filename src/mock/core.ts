@@ -5,6 +5,7 @@ import { apiError, invalidRequest, shapeOfPath, type MockResponse } from './kaka
 import { createOAuth } from './oauth.js';
 import { documentedResponse } from './examples.js';
 import { loadOperations, type Json, type MockOperation } from './operations.js';
+import { createSandbox, type Caller, type Sandbox, type SandboxSeed } from './sandbox/index.js';
 
 /** One HTTP request as the core sees it. Header names are lower-case. */
 export interface MockRequest {
@@ -20,9 +21,15 @@ export interface MockCoreOptions {
   keys: MockKeys;
   /** Generated data instead of the documented examples (Prism's dynamic mode). */
   dynamic?: boolean;
+  /** Documented examples only and any Bearer token accepted: the mock without the sandbox's state. */
+  static?: boolean;
+  /** The sandbox's seed, or the path of a JSON/YAML seed file, over the default (see the README). */
+  seed?: SandboxSeed | string;
 }
 
 export interface MockCore {
+  /** The sandbox's state and controls; undefined with `static`. */
+  sandbox?: Sandbox;
   handle(req: MockRequest): Promise<MockResponse>;
   /** Loads Prism now (it takes seconds): for `dynamic`, before the first request. */
   loadPrism(): Promise<unknown>;
@@ -76,6 +83,7 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
       };
     })());
   const oauth = createOAuth(keys);
+  const sandbox = options.static ? undefined : createSandbox({ doc, keys, seed: options.seed });
 
   /** The documented response (or generated data) for a request that passed our checks. */
   async function mock(op: MockOperation, input: Json, prefer: { code?: number; exampleKey?: string; dynamic?: boolean }, wants?: string): Promise<MockResponse> {
@@ -100,6 +108,8 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
       return apiError(400, -2, 'mock: the request target is not a valid URL');
     }
     const method = (req.method ?? 'GET').toUpperCase();
+    // The sandbox's pages and control API live under /__mock/, a path Kakao never uses.
+    if (sandbox && (url.pathname === '/__mock' || url.pathname.startsWith('/__mock/'))) return sandbox.control(method, url.pathname, req.body.toString('utf8'));
     const candidates = ops.map((op) => ({ op, params: op.match(url.pathname) })).filter((c) => c.params);
     if (candidates.length === 0) return invalidRequest(shapeOfPath(url.pathname), `mock: no operation of the Kakao API description has the path ${url.pathname}`, 404);
     const found = candidates.find((c) => c.op.method === method);
@@ -111,8 +121,11 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     } catch {
       return invalidRequest(op.shape, 'mock: a path segment is not valid percent-encoding');
     }
-    const refused = checkAuth(op.security, req.headers.authorization as string | undefined, keys, op.shape);
+    const refused = checkAuth(op.security, req.headers.authorization as string | undefined, sandbox?.keys() ?? keys, op.shape);
     if (refused) return refused;
+    // Sandbox: a Bearer token must be one it issued or was seeded with.
+    const caller: Caller | MockResponse = sandbox ? sandbox.authenticate(op, req.headers.authorization as string | undefined) : { kind: 'none' };
+    if ('status' in caller) return caller;
 
     const raw = req.body;
     const text = raw.toString('utf8');
@@ -124,6 +137,12 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     if (typeof prefer === 'string') return invalidRequest(op.shape, prefer);
     const input = { method: method.toLowerCase(), url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers: {}, body: checked.body };
 
+    // Sandbox: it answers what has state in Kakao; `undefined` leaves the documented example.
+    if (sandbox && !prefer.code && !prefer.exampleKey && !prefer.dynamic) {
+      const origin = `http://${String(req.headers.host ?? 'kapi.kakao.com')}`;
+      const answer = await sandbox.handle({ op, caller, query: checked.query, body: checked.body, origin });
+      if (answer) return answer;
+    }
     if (!prefer.code && !prefer.exampleKey) {
       if (op.path === '/oauth/authorize') return oauth.authorize(checked.query);
       if (op.path === '/oauth/logout') return oauth.logout(checked.query);
@@ -142,5 +161,5 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     return mock(op, input, prefer, wants);
   }
 
-  return { handle, loadPrism };
+  return { handle, loadPrism, ...(sandbox ? { sandbox } : {}) };
 }

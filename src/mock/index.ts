@@ -4,3 +4,5 @@ export type { KakaoMock, KakaoMockOptions, MockKeys } from './server.js';
 export { createMockCore, PRISM_PACKAGES } from './core.js';
 export type { MockCore, MockCoreOptions, MockRequest } from './core.js';
 export { npmFlagHint, parseCliArgs, parsePort, runCli, usage, UsageError } from './cli.js';
+export { createSandbox, defaultLimits, isRegistered, readSeedFile } from './sandbox/index.js';
+export type { Caller, Sandbox, SandboxApp, SandboxLimits, SandboxSeed, SandboxState, SandboxUser } from './sandbox/index.js';

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { MockKeys } from './auth.js';
 import { createMockCore } from './core.js';
+import type { Sandbox, SandboxSeed } from './sandbox/index.js';
 import { apiError, invalidRequest, shapeOfPath, type MockResponse } from './kakao-errors.js';
 import type { Json } from './operations.js';
 
@@ -32,6 +33,10 @@ export interface KakaoMockOptions {
   maxBodyBytes?: number;
   /** One line per request (method, path, status); never credentials. Default: silent. */
   log?: (line: string) => void;
+  /** Documented examples only, any Bearer token accepted (no sandbox state). Default false. */
+  static?: boolean;
+  /** The sandbox's seed, or the path of a JSON/YAML seed file, over the default (see the README). */
+  seed?: SandboxSeed | string;
 }
 
 export interface KakaoMock {
@@ -39,6 +44,8 @@ export interface KakaoMock {
   url: string;
   port: number;
   keys: MockKeys;
+  /** The sandbox's state, reset and clock (in code, as `/__mock/` offers over HTTP); undefined with `static`. */
+  sandbox?: Sandbox;
   close(): Promise<void>;
 }
 
@@ -98,7 +105,7 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
   const keys: MockKeys = { ...defaultMockKeys, ...options.keys };
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const log = options.log ?? (() => {});
-  const core = createMockCore({ doc, keys, dynamic: options.dynamic });
+  const core = createMockCore({ doc, keys, dynamic: options.dynamic, static: options.static, seed: options.seed });
   if (options.dynamic) await core.loadPrism();
 
   const server = http.createServer((req, res) => {
@@ -149,7 +156,8 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
   return {
     url: `http://${host}:${port}`,
     port,
-    keys,
+    keys: core.sandbox?.keys() ?? keys,
+    ...(core.sandbox ? { sandbox: core.sandbox } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
