@@ -85,7 +85,8 @@ if (!args['no-build']) execFileSync(process.execPath, [path.join(root, 'scripts'
 const docs = await serveStatic({ host: args.host, port, mounts: { '/': path.join(root, 'docs') } });
 let mock;
 try {
-  mock = await cli.startKakaoMock({ host: args.host, port: mockPort, dynamic: args.dynamic, log: (line) => console.log(`mock: ${line}`) });
+  // The reference's "Try it" has no Login flow: the mock answers with the documented examples, any Bearer token.
+  mock = await cli.startKakaoMock({ host: args.host, port: mockPort, dynamic: args.dynamic, static: true, log: (line) => console.log(`mock: ${line}`) });
 } catch (error) {
   console.error(`npm start: the mock did not start: ${error.message}`);
   docs.close();

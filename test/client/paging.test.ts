@@ -107,7 +107,7 @@ describe.each(byKind('url').map((o) => [o.operation.operationId, o] as const))('
 describe('against the mock', () => {
   let mock: KakaoMock;
   beforeAll(async () => {
-    mock = await startKakaoMock({ port: 0 });
+    mock = await startKakaoMock({ port: 0, static: true });
   });
   afterAll(() => mock?.close());
   const ajv = createAjv(doc);

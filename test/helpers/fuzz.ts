@@ -56,8 +56,12 @@ export function fuzzRequest(requests: ValidRequest[], keys: { restApiKey: string
     });
 }
 
-/** Kakao's `{code, msg}` (negative integer code), kauth's `{error, …}` or dapi's `{errorType, message}`. */
+/**
+ * Kakao's `{code, msg}` (negative integer code), kauth's `{error, …}` or dapi's `{errorType, message}`;
+ * or the KOE error page Kakao shows in the browser for a refused authorize request (the sandbox's).
+ */
 export function isKakaoShaped(text: string): boolean {
+  if (/^<!doctype html>.*<title>KOE\d{3}<\/title>/is.test(text)) return true;
   try {
     const body = JSON.parse(text);
     if (body && typeof body === 'object' && Number.isInteger(body.code) && body.code < 0 && typeof body.msg === 'string') return true;

@@ -5,10 +5,25 @@ import { authorizeUrl, createKakaoClient, createPkce, exchangeCode, refreshToken
 import type { SandboxSeed } from '../../src/mock/index.js';
 import type { Json } from './spec.js';
 
-export const STORY_USER = 123456789;
-/** The default user, but agreeing to fewer items: no gender, birthday, phone number, shipping address or channels. */
+export const STORY_USER = 424242;
+const friend = (id: number, nickname: string) => ({ id, uuid: `story-uuid-${id}`, account: { profile: { nickname } }, friends: [STORY_USER] });
+/**
+ * A user of the story's own (so that other tests' requests, which name the documented example users,
+ * cannot touch it) who agreed to fewer items than the app has: no gender, phone number, shipping
+ * address or channels; with two app-using friends; and a daily quota of 4 receivers.
+ */
 export const storySeed: SandboxSeed = {
-  users: [{ id: STORY_USER, agreed: ['profile_nickname', 'profile_image', 'account_email', 'talk_message', 'friends', 'talk_calendar', 'talk_calendar_task', 'openid'] }],
+  users: [
+    {
+      id: STORY_USER,
+      uuid: 'story-uuid-self',
+      account: { profile: { nickname: 'Story user' }, email: 'story@example.com', is_email_valid: true, is_email_verified: true, gender: 'female', phone_number: '+82 10-0000-0000' },
+      agreed: ['profile_nickname', 'profile_image', 'account_email', 'talk_message', 'friends', 'talk_calendar', 'talk_calendar_task', 'openid'],
+      friends: [424243, 424244],
+    },
+    friend(424243, 'Friend one'),
+    friend(424244, 'Friend two'),
+  ],
   limits: { messagesPerSenderPerDay: 4 },
 };
 
@@ -32,7 +47,8 @@ export async function runStory(env: StoryEnv) {
   const app = createKakaoClient({ ...env.clientOptions, restApiKey: env.restApiKey });
   const kakao: KakaoClient = createKakaoClient({ ...env.clientOptions, restApiKey: env.restApiKey, accessToken: () => accessToken });
 
-  // 1. Kakao Login with PKCE: the browser goes to authorize and comes back with a code.
+  // 1. Kakao Login with PKCE: the browser (signed in as the story's user) goes to authorize and comes back with a code.
+  await control(env, '/__mock/login', { user_id: STORY_USER });
   const pkce = await createPkce();
   const url = await authorizeUrl(app, { redirect_uri: env.redirectUri, state: 'story-state', nonce: 'story-nonce', code_challenge: pkce.codeChallenge, code_challenge_method: 'S256' });
   const redirect = await fetch(url, { redirect: 'manual' });
@@ -52,7 +68,7 @@ export async function runStory(env: StoryEnv) {
   const me = await kakao.GET('/v2/user/me');
   expect(me.error).toBeUndefined();
   expect(me.data!.id).toBe(STORY_USER);
-  expect(me.data!.kakao_account).toMatchObject({ email_needs_agreement: false, email: 'sample@sample.com', gender_needs_agreement: true });
+  expect(me.data!.kakao_account).toMatchObject({ email_needs_agreement: false, email: 'story@example.com', gender_needs_agreement: true });
   expect(me.data!.kakao_account).not.toHaveProperty('gender');
   expect(me.data!.kakao_account).not.toHaveProperty('phone_number');
 

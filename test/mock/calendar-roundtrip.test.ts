@@ -14,7 +14,7 @@ const example = (path: string, name: string, field: string) =>
 let mock: KakaoMock;
 let kakao: KakaoClient;
 beforeAll(async () => {
-  mock = await startKakaoMock({ port: 0 });
+  mock = await startKakaoMock({ port: 0, seed: { tokens: [{ access_token: 'fake-user-token', user_id: 123456789 }] } });
   kakao = createKakaoClient({ baseUrl: mock.url, accessToken: 'fake-user-token' });
 });
 afterAll(() => mock?.close());

@@ -51,7 +51,8 @@ describe('the bundle check', () => {
 
 describe('examples/login-flow.ts against the mock', () => {
   it('runs its Login flow and calls', async () => {
-    const mock = await startKakaoMock({ port: 0, keys: { restApiKey: 'fake-rest-api-key', clientSecret: 'fake-client-secret' } });
+    // The example's redirect URI is its own site's: the sandbox must have it registered (the default registers localhost only).
+    const mock = await startKakaoMock({ port: 0, keys: { restApiKey: 'fake-rest-api-key', clientSecret: 'fake-client-secret' }, seed: { app: { redirectUris: ['https://example.com/oauth/kakao/callback'] } } });
     try {
       const { main } = await import('../../examples/login-flow.js');
       const lines: string[] = [];

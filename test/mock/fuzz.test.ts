@@ -1,11 +1,14 @@
 // Fuzz: malformed requests across every operation (inputs derived from the spec) — wrong types,
 // missing and extra fields, broken JSON text, wrong content types, oversized bodies, odd
 // encodings. The mock must stay up, never answer 5xx, and every error body must be Kakao-shaped.
-// FUZZ_RUNS sets the count (small in npm test; `npm run bench` runs a long one).
+// FUZZ_RUNS sets the count (small in npm test; `npm run bench` runs a long one). It runs against the
+// sandbox, whose state the fuzz changes (the fuzzer's `Bearer fake-token` is a seeded token of the
+// documented example user); afterwards the sandbox story still passes on the same mock.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKakaoMock, type KakaoMock } from '../../src/mock/index.js';
 import { fuzzRequest, isKakaoShaped } from '../helpers/fuzz.js';
+import { runStory, storySeed } from '../helpers/sandbox-story.js';
 import { validRequests } from '../helpers/requests.js';
 import { loadBundle } from '../helpers/spec.js';
 
@@ -15,7 +18,7 @@ const requests = validRequests(doc);
 let mock: KakaoMock;
 
 beforeAll(async () => {
-  mock = await startKakaoMock({ port: 0, maxBodyBytes: 64 * 1024 });
+  mock = await startKakaoMock({ port: 0, maxBodyBytes: 64 * 1024, seed: { ...storySeed, tokens: [{ access_token: 'fake-token', user_id: 123456789 }] } });
 });
 afterAll(() => mock?.close());
 
@@ -30,8 +33,12 @@ describe(`the mock under ${runs} malformed requests`, () => {
       }),
       { numRuns: runs },
     );
-    const alive = await fetch(`${mock.url}/v2/user/me`, { headers: { Authorization: 'Bearer fake' } });
+    const alive = await fetch(`${mock.url}/v1/system/ips`, { headers: { Authorization: `KakaoAK ${mock.keys.restApiKey}` } });
     expect(alive.status).toBe(200);
+  });
+
+  it('leaves the sandbox consistent: the integration story passes afterwards, on the same state', async () => {
+    await runStory({ clientOptions: { baseUrl: mock.url }, controlBase: mock.url, restApiKey: mock.keys.restApiKey, redirectUri: 'http://127.0.0.1:8080/callback' });
   });
 
   it('answers raw malformed HTTP with a Kakao-shaped 400 and stays up', async () => {

@@ -1,5 +1,7 @@
 // The mock against the client, for every operation of the combined document (cases from the spec):
 // documented success bodies, Kakao's auth rules and Kakao-shaped errors through the typed errors.
+// These run the static mock (documented examples, any Bearer token); test/mock/sandbox*.test.ts
+// cover the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKakaoClient, type KakaoClient } from '../../src/index.js';
 import { startKakaoMock, type KakaoMock } from '../../src/mock/index.js';
@@ -14,7 +16,7 @@ let mock: KakaoMock;
 let kakao: KakaoClient;
 
 beforeAll(async () => {
-  mock = await startKakaoMock({ port: 0 });
+  mock = await startKakaoMock({ port: 0, static: true });
   kakao = createKakaoClient({ baseUrl: mock.url, accessToken: 'fake-user-token', restApiKey: mock.keys.restApiKey, adminKey: mock.keys.adminKey });
 });
 afterAll(() => mock?.close());
@@ -168,7 +170,7 @@ describe('Kakao Login flow', () => {
   });
 
   it('checks the client secret when the mock has one (KOE010)', async () => {
-    const strict = await startKakaoMock({ port: 0, keys: { clientSecret: 'fake-secret' } });
+    const strict = await startKakaoMock({ port: 0, static: true, keys: { clientSecret: 'fake-secret' } });
     try {
       const app = createKakaoClient({ baseUrl: strict.url, restApiKey: strict.keys.restApiKey, clientSecret: 'fake-wrong-secret' });
       const { error } = await app.POST('/oauth/token', { body: { grant_type: 'refresh_token', client_id: strict.keys.restApiKey, refresh_token: 'fake-refresh' } });
@@ -206,7 +208,7 @@ describe('Prefer and dynamic data', () => {
   });
 
   it('--dynamic generates data that validates against the schema, for every JSON success response', async () => {
-    const dynamic = await startKakaoMock({ port: 0, dynamic: true });
+    const dynamic = await startKakaoMock({ port: 0, static: true, dynamic: true });
     try {
       const client = createKakaoClient({ baseUrl: dynamic.url, accessToken: 'fake', restApiKey: dynamic.keys.restApiKey, adminKey: dynamic.keys.adminKey });
       for (const r of requests.filter((x) => !isRedirect(x) && x.path !== '/oauth/token')) {
