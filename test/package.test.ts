@@ -63,9 +63,11 @@ describe('kakao-openapi (the client)', () => {
 });
 
 describe('kakao-openapi-mock', () => {
-  it('installs the kakao-mock command and keeps Prism an optional peer', () => {
+  it('installs the kakao-mock command and keeps Prism and MSW optional peers', () => {
     expect(mock.bin).toEqual({ 'kakao-mock': './bin/kakao-mock.mjs' });
-    expect(Object.keys(mock.dependencies).sort()).toEqual(['ajv', 'ajv-formats', 'kakao-openapi']);
+    expect(Object.keys(mock.dependencies).sort()).toEqual(['ajv', 'ajv-formats', 'jose', 'kakao-openapi', 'rrule', 'yaml']);
+    expect(Object.keys(mock.peerDependencies).sort()).toEqual(['@stoplight/prism-core', '@stoplight/prism-http', 'msw']);
+    expect(mock.exports['./msw']).toEqual({ types: './dist/msw.d.ts', default: './dist/msw.js' });
     for (const peer of Object.keys(mock.peerDependencies)) expect(mock.peerDependenciesMeta[peer], peer).toEqual({ optional: true });
     expect(mock.scripts ?? {}).toEqual({});
   });
@@ -75,7 +77,9 @@ describe('kakao-openapi-mock', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('bin/kakao-mock.mjs');
-    const unexpected = files.filter((f) => !/^(dist\/[^/]+\.(js|d\.ts)|bin\/kakao-mock\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
+    expect(files).toContain('dist/msw.js');
+    expect(files).toContain('dist/sandbox/index.js');
+    const unexpected = files.filter((f) => !/^(dist\/(sandbox\/)?[^/]+\.(js|d\.ts)|bin\/kakao-mock\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ export interface MockRequest {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
+  /** Where the request was sent (`https://kapi.kakao.com`): the sandbox's next-page links point there. Default `http://` + Host. */
+  origin?: string;
 }
 
 export interface MockCoreOptions {
@@ -139,7 +141,7 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
 
     // Sandbox: it answers what has state in Kakao; `undefined` leaves the documented example.
     if (sandbox && !prefer.code && !prefer.exampleKey && !prefer.dynamic) {
-      const origin = `http://${String(req.headers.host ?? 'kapi.kakao.com')}`;
+      const origin = req.origin ?? `http://${String(req.headers.host ?? 'kapi.kakao.com')}`;
       const answer = await sandbox.handle({ op, caller, query: checked.query, body: checked.body, origin });
       if (answer) return answer;
     }
