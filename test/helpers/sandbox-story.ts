@@ -29,7 +29,7 @@ export const storySeed: SandboxSeed = {
 
 export interface StoryEnv {
   /** Client options that reach the mock (baseUrl for the server; nothing for MSW, which answers Kakao's hosts). */
-  clientOptions: { baseUrl?: string };
+  clientOptions: { baseUrl?: string; fetch?: (request: Request) => Promise<Response> };
   /** Where `/__mock/` is (the server's URL, or a Kakao host under MSW). */
   controlBase: string;
   restApiKey: string;

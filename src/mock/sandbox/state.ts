@@ -239,7 +239,7 @@ export function readSeedFile(file: string): SandboxSeed {
   } catch (error) {
     throw new Error(`seed file ${file}: ${(error as Error).message}`);
   }
-  return checkSeed(seed, file);
+  return checkSeed(seed, `seed file ${file}`);
 }
 
 /** The shape checks a seed needs so that later requests cannot crash on it; messages name the place. */
