@@ -54,8 +54,25 @@ function pick(source: Json, dotted: string): [boolean, unknown] {
   return [source?.[head]?.[tail] !== undefined, source?.[head]?.[tail]];
 }
 
+/**
+ * The last kakao_account built per user, and what it was built from: `/v2/user/me` is the hottest
+ * read. The account values only change through a new seed (new user objects); consent and the
+ * app's configured items are in the key.
+ */
+const accounts = new WeakMap<SandboxUser, { key: string; source: Json; account: Json }>();
+
 /** kakao_account as Kakao returns it to this app for this user: agreed values, `*_needs_agreement` for the rest; `propertyKeys` narrows. */
 export function accountFor(user: SandboxUser, app: SandboxApp, propertyKeys?: string[]): Json {
+  const key = `${user.agreed.join(',')}|${propertyKeys?.join(',') ?? '*'}|${app.consentItems.length}`;
+  const cached = accounts.get(user);
+  // Shared between answers: every transport serialises it, nothing changes it.
+  if (cached?.key === key && cached.source === user.account) return cached.account;
+  const account = buildAccount(user, app, propertyKeys);
+  accounts.set(user, { key, source: user.account, account });
+  return account;
+}
+
+function buildAccount(user: SandboxUser, app: SandboxApp, propertyKeys?: string[]): Json {
   const configured = new Set(app.consentItems.map((c) => c.id));
   const account: Json = {};
   // `kakao_account.` (with the dot) asks for the whole account, as `properties.` does for the properties.
