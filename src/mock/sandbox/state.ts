@@ -43,7 +43,7 @@ export interface SandboxApp {
   clientSecret?: string;
   /** Registered redirect URIs; an entry of only a scheme and a host (`http://localhost`) registers every port and path on that host. */
   redirectUris: string[];
-  /** Consent items configured for the app (scope IDs), with the names users see. */
+  /** Consent items configured for the app (scope IDs), with the names users see; a seed may give only the IDs. */
   consentItems: { id: string; display_name: string; revocable?: boolean }[];
   /** Service terms configured (Kakao Sync). */
   serviceTerms: { tag: string; required: boolean }[];
@@ -82,7 +82,7 @@ export interface SeedToken {
 
 /** What a seed file or `seed` in code may declare; everything is optional and replaces the default part. */
 export interface SandboxSeed {
-  app?: Partial<SandboxApp>;
+  app?: Partial<Omit<SandboxApp, 'consentItems'>> & { consentItems?: (SandboxApp['consentItems'][number] | string)[] };
   users?: (Partial<SandboxUser> & { id: number })[];
   tokens?: SeedToken[];
   limits?: Partial<SandboxLimits>;
@@ -171,10 +171,11 @@ export function defaultSeed(doc: Json, keys: { restApiKey: string; adminKey: str
   const me = documentedExample(doc, '/v2/user/me', 'get', 'everything') ?? documentedExample(doc, '/v2/user/me', 'get') ?? { id: 123456789, kakao_account: {} };
   const account: Json = {};
   for (const [k, v] of Object.entries<Json>(me.kakao_account ?? {})) if (!k.endsWith('_needs_agreement')) account[k] = v;
-  const scopeNames = new Map<string, string>();
-  for (const example of ['all', 'selected']) for (const s of documentedExample(doc, '/v2/user/scopes', 'get', example)?.scopes ?? []) scopeNames.set(s.id, s.display_name);
-  for (const s of documentedExample(doc, '/v2/user/revoke/scopes', 'post')?.scopes ?? []) scopeNames.set(s.id, s.display_name);
-  const consentItems = documentedConsentItems(doc).map((id) => ({ id, display_name: scopeNames.get(id) ?? id, revocable: !['profile', 'profile_nickname', 'openid'].includes(id) }));
+  // Names and revocability as Kakao's examples of the consent APIs show them; the others are revocable (the mock's default).
+  const scopeInfo = new Map<string, Json>();
+  for (const example of ['all', 'selected']) for (const s of documentedExample(doc, '/v2/user/scopes', 'get', example)?.scopes ?? []) scopeInfo.set(s.id, { ...scopeInfo.get(s.id), ...s });
+  for (const s of documentedExample(doc, '/v2/user/revoke/scopes', 'post')?.scopes ?? []) scopeInfo.set(s.id, { ...scopeInfo.get(s.id), ...s });
+  const consentItems = documentedConsentItems(doc).map((id) => ({ id, display_name: scopeInfo.get(id)?.display_name ?? id, revocable: scopeInfo.get(id)?.revocable !== false }));
   const terms = documentedExample(doc, '/v2/user/service_terms', 'get', 'app')?.service_terms ?? [];
   const channelsExample = documentedExample(doc, '/v2/api/talk/channels', 'get')?.channels ?? [];
   const friendsExample = (documentedExample(doc, '/v1/api/talk/friends', 'get')?.elements ?? []).slice(0, 2);
@@ -274,7 +275,8 @@ export function checkSeed(seed: Json, where = 'seed'): SandboxSeed {
 export function buildState(doc: Json, keys: { restApiKey: string; adminKey: string; clientSecret?: string }, seed: SandboxSeed = {}, clockOffsetMs = 0): SandboxState {
   const base = defaultSeed(doc, keys);
   const limits = { ...defaultLimits, ...seed.limits };
-  const app: SandboxApp = { ...(base.app as SandboxApp), ...seed.app };
+  const items = (seed.app?.consentItems ?? base.app.consentItems).map((c) => (typeof c === 'string' ? { id: c, display_name: base.app.consentItems.find((d) => d.id === c)?.display_name ?? c, revocable: true } : c));
+  const app: SandboxApp = { ...base.app, ...seed.app, consentItems: items };
   const users: SandboxUser[] = structuredClone(base.users) as SandboxUser[];
   for (const u of seed.users ?? []) {
     const existing = users.find((x) => x.id === u.id);
