@@ -113,7 +113,7 @@ export function createSandbox({ doc, keys, seed }: SandboxOptions): Sandbox {
       return koePage('KOE006', `The redirect_uri is not registered for the app: ${String(query.redirect_uri)} (registered: ${state.app.redirectUris.join(', ')}).`);
     }
     const user = userById(state.signed_in_user) ?? state.users.find((u) => u.id === state.signed_in_user);
-    if (!user) return koePage('KOE000', 'mock: the signed-in user of POST /__mock/login is not among the users.', 500);
+    if (!user) return koePage('mock', 'mock: the signed-in user of POST /__mock/login is not among the users.', 500);
     // Logging in (again) links the user; additional consent (`scope`) is agreed in "the browser".
     user.linked = true;
     const configured = new Set(state.app.consentItems.map((c) => c.id));
