@@ -979,8 +979,11 @@ export interface components {
         /**
          * CalendarReminders
          * @description Reminders of an event, at most two, in minutes (see `CalendarReminder`). When an event is
-         *     created without reminders, the calendar's default reminder applies (`reminder` for timed
-         *     events, `reminder_all_day` for all-day events).
+         *     created without reminders, one of the calendar's default reminders applies, but Kakao's
+         *     tables disagree on which: the event table (in the only transcription found) gives all-day
+         *     events the calendar's `reminder` and other events its `reminder_all_day`, while the calendar
+         *     table (as two projects transcribe it) defines `reminder` for timed and `reminder_all_day` for
+         *     all-day events. Send `reminders` when the reminder matters.
          */
         CalendarReminders: components["schemas"]["CalendarReminder"][];
         /**
