@@ -107,7 +107,7 @@ describe('README.md "What is described"', () => {
 
   it('gives each product the evidence levels its operations record', () => {
     const stated = Object.fromEntries(
-      [...readme.matchAll(/^\|[^|\n]*\| `openapi\/([a-z-]+)\/` \|[^|\n]*\| (\d+) \|[^|\n]*\| ([^|\n]+) \|$/gm)].map((m) => [m[1], `${m[2]} operations: ${m[3].trim()}`]),
+      [...readme.matchAll(/^\|[^|\n]*\| `openapi\/([a-z-]+)\/` \|[^|\n]*\| (\d+) \|[^|\n]*\| ([^|\n]+) \|$/gm)].map((m) => [m[1], `${m[2]} operations: ${(m[3] ?? '').trim()}`]),
     );
     const actual = Object.fromEntries(counts.products.map((p: Json) => [p.product, `${p.operations} operations: ${p.column}`]));
     expect(stated, hint).toEqual(actual);
