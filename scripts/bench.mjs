@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: measures and prints figures (never asserted in tests). Run after `npm run build`.
 //
-//   node scripts/bench.mjs [--requests N] [--fuzz N] [--duration S] [--only client,mock,docs]
+//   node scripts/bench.mjs [--requests N] [--fuzz N] [--duration S] [--only install,client,mock,docs]
 //
 // client: overhead per request against a bare fetch to the same loopback server (ratio); size of the
 //         client minified + gzipped; tsc time and instantiations for a consumer calling 20 operations
@@ -9,6 +9,8 @@
 //         Node http server returning the same JSON; the sandbox under 200 connections on a mix of
 //         reads and writes beside a bare server and Prism's CLI mock, its heap, and the heap after
 //         an hour (on the mock's clock, run faster) of Login flows; a long fuzz run and its failures
+// install: packages and bytes on disk for the client alone and for client + mock, installed from
+//         the packed tarballs into empty apps (offline)
 // docs:   in headless Chromium, bytes transferred and time to the first operation heading, for our
 //         reference and for Redoc's default build of the same document
 import { execFileSync } from 'node:child_process';
@@ -26,7 +28,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '3000' },
     fuzz: { type: 'string', default: '10000' },
     duration: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'client,mock,docs' },
+    only: { type: 'string', default: 'install,client,mock,docs' },
   },
 });
 const sections = new Set(args.only.split(','));
@@ -123,7 +125,33 @@ function typecheck() {
   row('tsc, consumer calling 20 operations: instantiations', pick('Instantiations'));
 }
 
+async function installs() {
+  const { installApp, measureInstall, packPackages } = await import('./lib/pack.mjs');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kakao-bench-install-'));
+  try {
+    const tarballs = await packPackages(path.join(tmp, 'tarballs'));
+    for (const [label, names, target] of [
+      ['client alone', ['kakao-openapi'], ['≤ 5', '≤ 3 MB']],
+      ['client + mock', ['kakao-openapi', 'kakao-openapi-mock'], ['', '']],
+    ]) {
+      const app = path.join(tmp, names.join('+'));
+      await installApp(app, tarballs, names);
+      const { packages, bytes } = measureInstall(app);
+      row(`install, ${label}: packages`, `${packages.length} (${packages.join(', ')})`, target[0]);
+      row(`install, ${label}: bytes on disk`, `${(bytes / 1e6).toFixed(2)} MB`, target[1]);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 const started = Date.now();
+if (sections.has('install')) {
+  console.error('installs from the packed tarballs…');
+  await installs();
+}
 if (sections.has('client')) {
   console.error('client overhead…');
   await clientOverhead(Number(args.requests));

@@ -455,11 +455,17 @@ export interface paths {
          *     needs Kakao's permission for this API: without it, and in test apps, only members of the
          *     app can be listed.
          *
-         *     **Paging.** `offset` is where the page starts (0 is the first friend), `limit` how many
-         *     friends a page holds (Kakao's default 10, at most 100), `order` the direction (`asc` or
-         *     `desc`) and `friend_order` the sort key (`favorite`: favorites first, the default;
-         *     `nickname`: by nickname). The response links the neighbouring pages in `before_url` and
-         *     `after_url`; follow `after_url` until it is absent or `null` to walk the whole list.
+         *     **Paging.** `offset` is where the page starts (0 is the first friend, and the default),
+         *     `limit` how many friends a page holds (at most 100), `order` the direction (`asc`, the
+         *     default, or `desc`) and `friend_order` the sort key (`favorite`: favorites first, the
+         *     default; `nickname`: by nickname). The response links the neighbouring pages in
+         *     `before_url` and `after_url`; follow `after_url` until it is absent or `null` to walk the
+         *     whole list.
+         *
+         *     **Page size without `limit`: Kakao disagrees with itself.** Kakao's REST API test tool for
+         *     this API gives 100 as the default; Kakao's REST guide, as other projects quote it, gives
+         *     10. No default is declared here. A client that needs a given page
+         *     size sends `limit` (at most 100) and otherwise walks `after_url`, which works with either.
          */
         get: operations["listFriends"];
         put?: never;
@@ -627,13 +633,18 @@ export interface paths {
          *     This is the profile the user shows in Kakao Talk, which can differ from the Kakao Account
          *     profile returned by `GET /v2/user/me`.
          *
-         *     Call it with the user's access token; it takes no parameters. The fields come back in
+         *     Call it with the user's access token; it needs no parameters (`secure_resource` is a
+         *     leftover of older versions, see below). The fields come back in
          *     camelCase (`nickName`, `profileImageURL`, `thumbnailURL`), not in the snake_case of most
          *     Kakao APIs.
          *
          *     **Consent.** The nickname needs the `profile_nickname` consent item and the images need
          *     `profile_image`; apps still using the older combined item `profile` (Profile Info:
          *     nickname/profile image) get both with it. A value the user did not agree to is left out.
+         *
+         *     **`secure_resource` (deprecated).** Older versions of the API took `secure_resource=true`
+         *     to get the image URLs as `https`; Kakao's Flutter SDK still sends it. Kakao's current page
+         *     does not list it and says the image URLs are HTTPS only, so there is no need to send it.
          *
          *     If the user's Kakao Account is not linked to Kakao Talk, Kakao answers with an error
          *     (`code: -501`, a Kakao Talk API called by a user who is not a Kakao Talk user).
@@ -878,7 +889,9 @@ export interface paths {
         /**
          * Retrieve user list
          * @description Lists the service user IDs of the users linked to the app, a page at a time. It is an
-         *     administration API: it takes only the Admin key, so call it from a server.
+         *     administration API: it takes only the Admin key, so call it from a server. Kakao's request
+         *     also lists the header `Content-Type: application/x-www-form-urlencoded;charset=utf-8`,
+         *     although the request has no body (the parameters are in the query string).
          *
          *     Pages start at `from_id` or, without it, at the smallest service user ID; Kakao's page
          *     says the list then holds `from_id` and the IDs larger than it (written with the default
@@ -887,7 +900,7 @@ export interface paths {
          *     ends), so the whole list can be walked by following them.
          *
          *     Kakao limits this API to 100 calls per minute per app; past that it answers `429` with
-         *     `code: -10`.
+         *     `{"msg":"API limit has been exceeded.","code":-10}`.
          */
         get: operations["listUserIds"];
         put?: never;
@@ -2615,7 +2628,9 @@ export interface paths {
          *     consent screen — and is meant for services that obtained the consent themselves and need
          *     Kakao's records to match. Consent obtained this way is reported with `agreed_by: KAPI`.
          *
-         *     Send the tags in `tags`, comma-separated in one string, in a form body. Call it with the
+         *     Send the tags in `tags`, comma-separated in one string, in a form body
+         *     (`application/x-www-form-urlencoded;charset=utf-8`, the header Kakao documents for the
+         *     Admin key request). Call it with the
          *     user's access token, or from a server with the app's Admin key, adding `target_id_type`
          *     and `target_id` to the body to name the user.
          *
@@ -2737,7 +2752,7 @@ export interface components {
         CalendarEvent: {
             /** @description Calendar the event belongs to; `primary` for the user's default calendar. */
             calendar_id?: string;
-            /** @description Colour of the event; left out when none was set at creation or edit. */
+            /** @description Colour of the event (when it is left out is not stated by the sources). */
             color?: components["schemas"]["CalendarColor"];
             /** @description Description of the event (event details). */
             description?: string;
@@ -2749,11 +2764,11 @@ export interface components {
             /** @description Event ID (for an occurrence of a recurring event, the occurrence's own ID). */
             id?: string;
             /**
-             * @description Whether the user created (hosts) the event; `false` for public or subscribed events and
-             *     events the user was invited to.
+             * @description Whether the user is the event's host; the sources do not say for which events it is
+             *     `false`.
              */
             is_host?: boolean;
-            /** @description Whether the event is an occurrence of a recurring event (sent for `USER` events). */
+            /** @description Whether the event is an occurrence of a recurring event (which event types carry it is not stated). */
             is_recur_event?: boolean;
             location?: components["schemas"]["CalendarLocation"];
             /**
@@ -2833,7 +2848,7 @@ export interface components {
         /**
          * CalendarEventTime
          * @description When an event takes place. `start_at` and `end_at` are UTC date-times that can be set in
-         *     5-minute steps; `end_at` must be later than `start_at`. For an all-day event
+         *     5-minute steps (the sources state no rule relating `end_at` to `start_at`). For an all-day event
          *     (`all_day: true`) both must be midnight UTC, `YYYY-MM-DDT00:00:00Z`; Kakao refuses any other
          *     value. (Whether a one-day all-day event ends at the same midnight or the next one is not
          *     settled by the sources: one public project sets both to the same value.) `lunar: true`
@@ -2842,7 +2857,7 @@ export interface components {
         CalendarEventTime: {
             /** @description Whether the event lasts all day; default `false`. */
             all_day?: boolean;
-            /** @description End of the event, later than `start_at`, same form. */
+            /** @description End of the event, same form. */
             end_at: components["schemas"]["CalendarDateTime"];
             /** @description Whether the date follows the (Korean) lunar calendar; default `false`. */
             lunar?: boolean;
@@ -2934,8 +2949,8 @@ export interface components {
         /**
          * CalendarRecurrenceRule
          * @description How an event repeats, as an RFC 5545 RRULE value without the `RRULE:` prefix, with times in
-         *     UTC, e.g. `FREQ=DAILY;UNTIL=20211208T155959Z` (Kakao's example as transcribed by public
-         *     projects). Sending it when creating an event makes a recurring event; every occurrence then
+         *     UTC, e.g. `FREQ=DAILY;UNTIL=20211208T155959Z` (an example public projects give; Kakao's own
+         *     example could not be read). Sending it when creating an event makes a recurring event; every occurrence then
          *     has its own event ID (the ID returned on creation is not the ID of an occurrence). Kakao's
          *     further limits on the rule (allowed FREQ values, maximum span or count) could not be read on
          *     Kakao's page and are not described here.
@@ -2955,8 +2970,11 @@ export interface components {
         /**
          * CalendarReminders
          * @description Reminders of an event, at most two, in minutes (see `CalendarReminder`). When an event is
-         *     created without reminders, the calendar's default reminder applies (`reminder` for timed
-         *     events, `reminder_all_day` for all-day events).
+         *     created without reminders, one of the calendar's default reminders applies, but Kakao's
+         *     tables disagree on which: the event table (in the only transcription found) gives all-day
+         *     events the calendar's `reminder` and other events its `reminder_all_day`, while the calendar
+         *     table (as two projects transcribe it) defines `reminder` for timed and `reminder_all_day` for
+         *     all-day events. Send `reminders` when the reminder matters.
          */
         CalendarReminders: components["schemas"]["CalendarReminder"][];
         /**
@@ -3371,8 +3389,11 @@ export interface components {
             favorite?: boolean;
             /**
              * Format: int64
-             * @description The friend's service user ID in this app. Kakao's SDK models make it optional.
-             * @example 1234567890
+             * @description The friend's service user ID in this app. Kakao disagrees with itself on whether it is
+             *     always sent: its REST API test tool marks it always present, its Flutter, iOS and Android
+             *     SDK models decode it as optional. It is optional here, so a client checks for it before
+             *     use, which is right under either reading; `uuid` is the field Kakao guarantees.
+             * @example 1
              */
             id?: number;
             /**
@@ -3419,6 +3440,11 @@ export interface components {
              * @example 1
              */
             favorite_count?: number;
+            /**
+             * @description ID of this friends-list result, listed in the specification of Kakao's REST API test tool
+             *     (which says nothing more about it; Kakao's SDKs do not read it).
+             */
+            result_id?: string;
             /**
              * @description Number of the user's friends that the app can list (all pages together).
              * @example 11
@@ -4870,10 +4896,10 @@ export interface components {
              */
             currency_unit?: string;
             /**
-             * @description Where `currency_unit` is shown: `0` after the price (the default), `1` before it. (The
+             * @description Where `currency_unit` is shown: `0` after the price, `1` before it; Kakao's pages and SDK
+             *     references state no default. (The
              *     English line of Kakao's iOS and Android SDK documentation swaps the two; the Korean line
              *     and the older Flutter SDK documentation read as here.)
-             * @default 0
              * @example 1
              * @enum {integer}
              */
@@ -6129,6 +6155,8 @@ export interface components {
          * TargetId
          * Format: int64
          * @description A service user ID (the `id` of `GET /v2/user/me`), used with the Admin key to name the user.
+         *     Kakao's Login and Talk Social pages type it Long. Kakao's Talk Channel pages type the same ID
+         *     String, so `GET /v2/api/talk/channels` declares its `target_id` as a string of its own.
          * @example 1234567890
          */
         TargetId: number;
@@ -6655,6 +6683,20 @@ export interface components {
             content?: never;
         };
         /**
+         * @description The app's call limit for this API is used up. Most kapi.kakao.com APIs report a used-up quota
+         *     with `400` and `code: -10` (see `BadRequest`); Kakao's page for the user list
+         *     (`GET /v1/user/ids`, 100 calls per minute per app) shows this `429` answer with the same code.
+         *     Retry after the limit's period.
+         */
+        KapiTooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KakaoError"];
+            };
+        };
+        /**
          * @description The message was not sent. Besides the common 400 codes (`-1`, `-2`, `-7`, `-8`, `-9`, `-10`,
          *     `-11`, `-501` (not, or not yet fully, a Kakao Talk user), `-603`, `-903` …, see `BadRequest`),
          *     Kakao's Kakao Talk Message error page and its DevTalk guide to message errors list:
@@ -6692,21 +6734,6 @@ export interface components {
          *     documented with 400, not 503 (see `BadRequest`). Check Kakao's notices and retry later.
          */
         ServiceUnavailable: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /**
-         * @description Quota or per-second limit exceeded. Kakao uses this status only for the Daum Search, Local,
-         *     Kakao Moment and Keyword Ad APIs; the other APIs report quota errors with 400 and `code: -10`
-         *     (see `BadRequest`).
-         *
-         *     Kakao publishes no body for the 429 response (no error code, no `msg` text), so none is
-         *     described here. Do not assume `{code, msg}`: an older Kakao Flutter SDK read dapi.kakao.com
-         *     (Local, Search) errors as `{errorType, message}`.
-         */
-        TooManyRequests: {
             headers: {
                 [name: string]: unknown;
             };
@@ -7301,7 +7328,9 @@ export interface operations {
                  */
                 friend_order?: "favorite" | "nickname";
                 /**
-                 * @description Number of friends per page, at most 100.
+                 * @description Number of friends per page, at most 100. Kakao's pages disagree on the default when it
+                 *     is left out (100 in Kakao's test tool, 10 in its REST guide): send it when the page
+                 *     size matters.
                  * @example 3
                  */
                 limit?: number;
@@ -7443,7 +7472,16 @@ export interface operations {
     };
     getTalkProfile: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @deprecated
+                 * @description Deprecated: `true` asked older versions of the API for `https` image URLs. Kakao's
+                 *     current page does not list it (the URLs are HTTPS only); Kakao's Flutter SDK still sends
+                 *     `true`.
+                 * @example true
+                 */
+                secure_resource?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7716,7 +7754,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["KapiTooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -8633,10 +8671,14 @@ export interface operations {
                  */
                 channel_ids?: string[];
                 /**
-                 * @description Service user ID of the user the call is about. Required when the call is authorized with the
-                 *     Admin key, not sent with an access token.
+                 * @description Service user ID of the user to check (the `id` of `GET /v2/user/me`), in decimal digits.
+                 *     Required with the Admin key, not sent with an access token. Kakao's Talk Channel pages
+                 *     type it String, its Kakao Login pages type the same ID Long; in the query string both
+                 *     are the same digits. A string also keeps IDs beyond JavaScript's exact integer range
+                 *     intact.
+                 * @example 1376016924426879191
                  */
-                target_id?: components["parameters"]["TargetIdQuery"];
+                target_id?: string;
                 /**
                  * @description Kind of user identifier in `target_id`. Required when the call is authorized with the Admin key,
                  *     not sent with an access token. The only value is `user_id` (the service user ID, i.e. `id` of `GET /v2/user/me`).
@@ -9411,9 +9453,8 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     /**
                      * @description `true` to send to the push tokens given in `push_message` (`for_apns.push_token`,
-                     *     `for_fcm.push_token`) instead of the tokens registered with Kakao. Default
-                     *     `false`.
-                     * @default false
+                     *     `for_fcm.push_token`) instead of the tokens registered with Kakao. Kakao states no
+                     *     default; the public client that sends it leaves it `false` unless asked.
                      */
                     bypass?: boolean;
                     /**

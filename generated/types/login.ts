@@ -283,7 +283,9 @@ export interface paths {
         /**
          * Retrieve user list
          * @description Lists the service user IDs of the users linked to the app, a page at a time. It is an
-         *     administration API: it takes only the Admin key, so call it from a server.
+         *     administration API: it takes only the Admin key, so call it from a server. Kakao's request
+         *     also lists the header `Content-Type: application/x-www-form-urlencoded;charset=utf-8`,
+         *     although the request has no body (the parameters are in the query string).
          *
          *     Pages start at `from_id` or, without it, at the smallest service user ID; Kakao's page
          *     says the list then holds `from_id` and the IDs larger than it (written with the default
@@ -292,7 +294,7 @@ export interface paths {
          *     ends), so the whole list can be walked by following them.
          *
          *     Kakao limits this API to 100 calls per minute per app; past that it answers `429` with
-         *     `code: -10`.
+         *     `{"msg":"API limit has been exceeded.","code":-10}`.
          */
         get: operations["listUserIds"];
         put?: never;
@@ -740,7 +742,9 @@ export interface paths {
          *     consent screen — and is meant for services that obtained the consent themselves and need
          *     Kakao's records to match. Consent obtained this way is reported with `agreed_by: KAPI`.
          *
-         *     Send the tags in `tags`, comma-separated in one string, in a form body. Call it with the
+         *     Send the tags in `tags`, comma-separated in one string, in a form body
+         *     (`application/x-www-form-urlencoded;charset=utf-8`, the header Kakao documents for the
+         *     Admin key request). Call it with the
          *     user's access token, or from a server with the app's Admin key, adding `target_id_type`
          *     and `target_id` to the body to name the user.
          *
@@ -1460,6 +1464,8 @@ export interface components {
          * TargetId
          * Format: int64
          * @description A service user ID (the `id` of `GET /v2/user/me`), used with the Admin key to name the user.
+         *     Kakao's Login and Talk Social pages type it Long. Kakao's Talk Channel pages type the same ID
+         *     String, so `GET /v2/api/talk/channels` declares its `target_id` as a string of its own.
          * @example 1234567890
          */
         TargetId: number;
@@ -1887,6 +1893,20 @@ export interface components {
             content?: never;
         };
         /**
+         * @description The app's call limit for this API is used up. Most kapi.kakao.com APIs report a used-up quota
+         *     with `400` and `code: -10` (see `BadRequest`); Kakao's page for the user list
+         *     (`GET /v1/user/ids`, 100 calls per minute per app) shows this `429` answer with the same code.
+         *     Retry after the limit's period.
+         */
+        KapiTooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["KakaoError"];
+            };
+        };
+        /**
          * @description The API is under maintenance. Kakao's error code page pairs the code `-9798` (service under
          *     maintenance) with 503. The body would be Kakao's usual `{code, msg}` error (`KakaoError`), but
          *     Kakao publishes no `msg` text for `-9798`, so no body or example is given here rather than an
@@ -1894,21 +1914,6 @@ export interface components {
          *     documented with 400, not 503 (see `BadRequest`). Check Kakao's notices and retry later.
          */
         ServiceUnavailable: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /**
-         * @description Quota or per-second limit exceeded. Kakao uses this status only for the Daum Search, Local,
-         *     Kakao Moment and Keyword Ad APIs; the other APIs report quota errors with 400 and `code: -10`
-         *     (see `BadRequest`).
-         *
-         *     Kakao publishes no body for the 429 response (no error code, no `msg` text), so none is
-         *     described here. Do not assume `{code, msg}`: an older Kakao Flutter SDK read dapi.kakao.com
-         *     (Local, Search) errors as `{errorType, message}`.
-         */
-        TooManyRequests: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2306,7 +2311,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
+            429: components["responses"]["KapiTooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

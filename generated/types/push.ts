@@ -628,9 +628,8 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     /**
                      * @description `true` to send to the push tokens given in `push_message` (`for_apns.push_token`,
-                     *     `for_fcm.push_token`) instead of the tokens registered with Kakao. Default
-                     *     `false`.
-                     * @default false
+                     *     `for_fcm.push_token`) instead of the tokens registered with Kakao. Kakao states no
+                     *     default; the public client that sends it leaves it `false` unless asked.
                      */
                     bypass?: boolean;
                     /** @description What to send, per push service, as a JSON object sent as text (see `PushMessage`). */

@@ -761,7 +761,7 @@ export interface components {
         CalendarEvent: {
             /** @description Calendar the event belongs to; `primary` for the user's default calendar. */
             calendar_id?: string;
-            /** @description Colour of the event; left out when none was set at creation or edit. */
+            /** @description Colour of the event (when it is left out is not stated by the sources). */
             color?: components["schemas"]["CalendarColor"];
             /** @description Description of the event (event details). */
             description?: string;
@@ -773,11 +773,11 @@ export interface components {
             /** @description Event ID (for an occurrence of a recurring event, the occurrence's own ID). */
             id?: string;
             /**
-             * @description Whether the user created (hosts) the event; `false` for public or subscribed events and
-             *     events the user was invited to.
+             * @description Whether the user is the event's host; the sources do not say for which events it is
+             *     `false`.
              */
             is_host?: boolean;
-            /** @description Whether the event is an occurrence of a recurring event (sent for `USER` events). */
+            /** @description Whether the event is an occurrence of a recurring event (which event types carry it is not stated). */
             is_recur_event?: boolean;
             location?: components["schemas"]["CalendarLocation"];
             /**
@@ -857,7 +857,7 @@ export interface components {
         /**
          * CalendarEventTime
          * @description When an event takes place. `start_at` and `end_at` are UTC date-times that can be set in
-         *     5-minute steps; `end_at` must be later than `start_at`. For an all-day event
+         *     5-minute steps (the sources state no rule relating `end_at` to `start_at`). For an all-day event
          *     (`all_day: true`) both must be midnight UTC, `YYYY-MM-DDT00:00:00Z`; Kakao refuses any other
          *     value. (Whether a one-day all-day event ends at the same midnight or the next one is not
          *     settled by the sources: one public project sets both to the same value.) `lunar: true`
@@ -866,7 +866,7 @@ export interface components {
         CalendarEventTime: {
             /** @description Whether the event lasts all day; default `false`. */
             all_day?: boolean;
-            /** @description End of the event, later than `start_at`, same form. */
+            /** @description End of the event, same form. */
             end_at: components["schemas"]["CalendarDateTime"];
             /** @description Whether the date follows the (Korean) lunar calendar; default `false`. */
             lunar?: boolean;
@@ -958,8 +958,8 @@ export interface components {
         /**
          * CalendarRecurrenceRule
          * @description How an event repeats, as an RFC 5545 RRULE value without the `RRULE:` prefix, with times in
-         *     UTC, e.g. `FREQ=DAILY;UNTIL=20211208T155959Z` (Kakao's example as transcribed by public
-         *     projects). Sending it when creating an event makes a recurring event; every occurrence then
+         *     UTC, e.g. `FREQ=DAILY;UNTIL=20211208T155959Z` (an example public projects give; Kakao's own
+         *     example could not be read). Sending it when creating an event makes a recurring event; every occurrence then
          *     has its own event ID (the ID returned on creation is not the ID of an occurrence). Kakao's
          *     further limits on the rule (allowed FREQ values, maximum span or count) could not be read on
          *     Kakao's page and are not described here.
@@ -979,8 +979,11 @@ export interface components {
         /**
          * CalendarReminders
          * @description Reminders of an event, at most two, in minutes (see `CalendarReminder`). When an event is
-         *     created without reminders, the calendar's default reminder applies (`reminder` for timed
-         *     events, `reminder_all_day` for all-day events).
+         *     created without reminders, one of the calendar's default reminders applies, but Kakao's
+         *     tables disagree on which: the event table (in the only transcription found) gives all-day
+         *     events the calendar's `reminder` and other events its `reminder_all_day`, while the calendar
+         *     table (as two projects transcribe it) defines `reminder` for timed and `reminder_all_day` for
+         *     all-day events. Send `reminders` when the reminder matters.
          */
         CalendarReminders: components["schemas"]["CalendarReminder"][];
         /**

@@ -492,6 +492,8 @@ export interface components {
          * TargetId
          * Format: int64
          * @description A service user ID (the `id` of `GET /v2/user/me`), used with the Admin key to name the user.
+         *     Kakao's Login and Talk Social pages type it Long. Kakao's Talk Channel pages type the same ID
+         *     String, so `GET /v2/api/talk/channels` declares its `target_id` as a string of its own.
          * @example 1234567890
          */
         TargetId: number;
@@ -619,11 +621,6 @@ export interface components {
         };
     };
     parameters: {
-        /**
-         * @description Service user ID of the user the call is about. Required when the call is authorized with the
-         *     Admin key, not sent with an access token.
-         */
-        TargetIdQuery: components["schemas"]["TargetId"];
         /**
          * @description Kind of user identifier in `target_id`. Required when the call is authorized with the Admin key,
          *     not sent with an access token. The only value is `user_id` (the service user ID, i.e. `id` of `GET /v2/user/me`).
@@ -785,10 +782,14 @@ export interface operations {
                  */
                 channel_ids?: string[];
                 /**
-                 * @description Service user ID of the user the call is about. Required when the call is authorized with the
-                 *     Admin key, not sent with an access token.
+                 * @description Service user ID of the user to check (the `id` of `GET /v2/user/me`), in decimal digits.
+                 *     Required with the Admin key, not sent with an access token. Kakao's Talk Channel pages
+                 *     type it String, its Kakao Login pages type the same ID Long; in the query string both
+                 *     are the same digits. A string also keeps IDs beyond JavaScript's exact integer range
+                 *     intact.
+                 * @example 1376016924426879191
                  */
-                target_id?: components["parameters"]["TargetIdQuery"];
+                target_id?: string;
                 /**
                  * @description Kind of user identifier in `target_id`. Required when the call is authorized with the Admin key,
                  *     not sent with an access token. The only value is `user_id` (the service user ID, i.e. `id` of `GET /v2/user/me`).

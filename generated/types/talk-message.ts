@@ -826,10 +826,10 @@ export interface components {
              */
             currency_unit?: string;
             /**
-             * @description Where `currency_unit` is shown: `0` after the price (the default), `1` before it. (The
+             * @description Where `currency_unit` is shown: `0` after the price, `1` before it; Kakao's pages and SDK
+             *     references state no default. (The
              *     English line of Kakao's iOS and Android SDK documentation swaps the two; the Korean line
              *     and the older Flutter SDK documentation read as here.)
-             * @default 0
              * @example 1
              * @enum {integer}
              */

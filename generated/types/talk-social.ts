@@ -22,11 +22,17 @@ export interface paths {
          *     needs Kakao's permission for this API: without it, and in test apps, only members of the
          *     app can be listed.
          *
-         *     **Paging.** `offset` is where the page starts (0 is the first friend), `limit` how many
-         *     friends a page holds (Kakao's default 10, at most 100), `order` the direction (`asc` or
-         *     `desc`) and `friend_order` the sort key (`favorite`: favorites first, the default;
-         *     `nickname`: by nickname). The response links the neighbouring pages in `before_url` and
-         *     `after_url`; follow `after_url` until it is absent or `null` to walk the whole list.
+         *     **Paging.** `offset` is where the page starts (0 is the first friend, and the default),
+         *     `limit` how many friends a page holds (at most 100), `order` the direction (`asc`, the
+         *     default, or `desc`) and `friend_order` the sort key (`favorite`: favorites first, the
+         *     default; `nickname`: by nickname). The response links the neighbouring pages in
+         *     `before_url` and `after_url`; follow `after_url` until it is absent or `null` to walk the
+         *     whole list.
+         *
+         *     **Page size without `limit`: Kakao disagrees with itself.** Kakao's REST API test tool for
+         *     this API gives 100 as the default; Kakao's REST guide, as other projects quote it, gives
+         *     10. No default is declared here. A client that needs a given page
+         *     size sends `limit` (at most 100) and otherwise walks `after_url`, which works with either.
          */
         get: operations["listFriends"];
         put?: never;
@@ -50,13 +56,18 @@ export interface paths {
          *     This is the profile the user shows in Kakao Talk, which can differ from the Kakao Account
          *     profile returned by `GET /v2/user/me`.
          *
-         *     Call it with the user's access token; it takes no parameters. The fields come back in
+         *     Call it with the user's access token; it needs no parameters (`secure_resource` is a
+         *     leftover of older versions, see below). The fields come back in
          *     camelCase (`nickName`, `profileImageURL`, `thumbnailURL`), not in the snake_case of most
          *     Kakao APIs.
          *
          *     **Consent.** The nickname needs the `profile_nickname` consent item and the images need
          *     `profile_image`; apps still using the older combined item `profile` (Profile Info:
          *     nickname/profile image) get both with it. A value the user did not agree to is left out.
+         *
+         *     **`secure_resource` (deprecated).** Older versions of the API took `secure_resource=true`
+         *     to get the image URLs as `https`; Kakao's Flutter SDK still sends it. Kakao's current page
+         *     does not list it and says the image URLs are HTTPS only, so there is no need to send it.
          *
          *     If the user's Kakao Account is not linked to Kakao Talk, Kakao answers with an error
          *     (`code: -501`, a Kakao Talk API called by a user who is not a Kakao Talk user).
@@ -141,8 +152,11 @@ export interface components {
             favorite?: boolean;
             /**
              * Format: int64
-             * @description The friend's service user ID in this app. Kakao's SDK models make it optional.
-             * @example 1234567890
+             * @description The friend's service user ID in this app. Kakao disagrees with itself on whether it is
+             *     always sent: its REST API test tool marks it always present, its Flutter, iOS and Android
+             *     SDK models decode it as optional. It is optional here, so a client checks for it before
+             *     use, which is right under either reading; `uuid` is the field Kakao guarantees.
+             * @example 1
              */
             id?: number;
             /**
@@ -189,6 +203,11 @@ export interface components {
              * @example 1
              */
             favorite_count?: number;
+            /**
+             * @description ID of this friends-list result, listed in the specification of Kakao's REST API test tool
+             *     (which says nothing more about it; Kakao's SDKs do not read it).
+             */
+            result_id?: string;
             /**
              * @description Number of the user's friends that the app can list (all pages together).
              * @example 11
@@ -294,6 +313,8 @@ export interface components {
          * TargetId
          * Format: int64
          * @description A service user ID (the `id` of `GET /v2/user/me`), used with the Admin key to name the user.
+         *     Kakao's Login and Talk Social pages type it Long. Kakao's Talk Channel pages type the same ID
+         *     String, so `GET /v2/api/talk/channels` declares its `target_id` as a string of its own.
          * @example 1234567890
          */
         TargetId: number;
@@ -444,7 +465,9 @@ export interface operations {
                  */
                 friend_order?: "favorite" | "nickname";
                 /**
-                 * @description Number of friends per page, at most 100.
+                 * @description Number of friends per page, at most 100. Kakao's pages disagree on the default when it
+                 *     is left out (100 in Kakao's test tool, 10 in its REST guide): send it when the page
+                 *     size matters.
                  * @example 3
                  */
                 limit?: number;
@@ -484,7 +507,16 @@ export interface operations {
     };
     getTalkProfile: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @deprecated
+                 * @description Deprecated: `true` asked older versions of the API for `https` image URLs. Kakao's
+                 *     current page does not list it (the URLs are HTTPS only); Kakao's Flutter SDK still sends
+                 *     `true`.
+                 * @example true
+                 */
+                secure_resource?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;

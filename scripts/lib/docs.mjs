@@ -9,6 +9,7 @@ import { root } from './products.mjs';
 import { operationMap } from './client-artifacts.mjs';
 import { codeSamples } from './samples.mjs';
 import { landingPage } from './landing.mjs';
+import { ownReadings } from './constraints.mjs';
 
 // Redoc's bundle shows Redocly's attribution logo from a CDN; the site must not reach other hosts,
 // so the logo is served inline instead (same attribution, no request).
@@ -30,6 +31,23 @@ const CREDENTIALS = {
   adminKey: 'the Admin key (`Authorization: KakaoAK ${ADMIN_KEY}`, servers only)',
 };
 
+/**
+ * Where the limits, defaults, required flags and enums come from (x-kakao-evidence.constraints):
+ * the fields each source states, linked by its number in `sources`, and this project's own
+ * readings, which the reference must show as such.
+ */
+function constraintLines(evidence) {
+  const cited = (evidence.constraints ?? []).filter((e) => typeof e.source === 'string');
+  const parts = [];
+  if (cited.length) {
+    const list = cited.map((e) => `${e.fields.map((f) => `\`${f}\``).join(', ')} [${evidence.sources.indexOf(e.source) + 1}](${e.source})`);
+    parts.push(`**Limits, defaults, required flags and enums** as stated by: ${list.join('; ')}.`);
+  }
+  const readings = ownReadings(evidence);
+  if (readings.length) parts.push(`**This project's reading, not stated by Kakao:** ${readings.join(' ')}`);
+  return parts.join('\n\n');
+}
+
 /** A readable block for the reference: host, authorization, consent, permissions, evidence. */
 function factsBlock(op, host) {
   const lines = [`**Host:** \`${host}\``];
@@ -40,6 +58,8 @@ function factsBlock(op, host) {
   const evidence = op['x-kakao-evidence'];
   if (evidence) {
     lines.push(`**Evidence:** \`${evidence.level}\` — ${LEVELS[evidence.level] ?? ''}. Sources: ${evidence.sources.map((u, i) => `[${i + 1}](${u})`).join(' ')}`);
+    const limits = constraintLines(evidence);
+    if (limits) lines.push(limits);
     if (evidence.notes) lines.push(`<details><summary>What the sources leave unclear</summary>\n\n${evidence.notes.trim()}\n\n</details>`);
   }
   if (op['x-kakao-undocumented-errors']) lines.push(`**Errors:** ${op['x-kakao-undocumented-errors']}`);
@@ -58,6 +78,16 @@ export function docsView(doc) {
       if (samples[op.operationId]) op['x-codeSamples'] = samples[op.operationId];
       // Shown in the facts block above: the raw extensions would only weigh the page down.
       for (const key of Object.keys(op)) if (key.startsWith('x-kakao-')) delete op[key];
+    }
+  }
+  // Components record their own constraint sources: show them on the component, then drop the raw extension.
+  for (const section of ['schemas', 'parameters', 'responses', 'headers']) {
+    for (const node of Object.values(copy.components?.[section] ?? {})) {
+      const evidence = node?.['x-kakao-evidence'];
+      if (!evidence) continue;
+      const limits = constraintLines(evidence);
+      if (limits) node.description = `${node.description ? `${node.description.trimEnd()}\n\n` : ''}${limits}`;
+      delete node['x-kakao-evidence'];
     }
   }
   return copy;

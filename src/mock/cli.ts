@@ -70,7 +70,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
  */
 export function npmFlagHint(argv: string[], env: Record<string, string | undefined>): string {
   const bare = argv.find((a) => !a.startsWith('-'));
-  if (!bare || !env.npm_lifecycle_event) return '';
+  if (!bare || !env.npm_lifecycle_event || !['run-script', 'start'].includes(env.npm_command ?? '')) return '';
   const eaten = Object.keys(env).filter((k) => /^npm_config_(port|mock_port|host)$/.test(k)).map((k) => `--${k.slice(11).replace('_', '-')}`);
   const flag = eaten[0] ?? '--port';
   return `\n(npm keeps flags written before \`--\` for itself: run \`npm ${env.npm_lifecycle_event === 'start' ? 'start' : `run ${env.npm_lifecycle_event}`} -- ${flag} ${bare}\`)`;
