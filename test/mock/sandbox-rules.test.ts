@@ -146,6 +146,8 @@ describe('ID tokens', () => {
   it('are signed with the key the mock publishes at /.well-known/jwks.json, and tokeninfo refuses others (KOE400)', async () => {
     const s = sandbox();
     const { id_token } = await s.login();
+    const discovery = (await s.call('GET', '/.well-known/openid-configuration', { headers: { host: '127.0.0.1:4010' } })).body;
+    expect(discovery).toMatchObject({ issuer: 'https://kauth.kakao.com', jwks_uri: 'http://127.0.0.1:4010/.well-known/jwks.json' });
     const jwks = (await s.call('GET', '/.well-known/jwks.json')).body;
     const { payload, protectedHeader } = await jwtVerify(id_token!, createLocalJWKSet(jwks), { issuer: 'https://kauth.kakao.com', audience: KEY, currentDate: new Date(Date.now() + 1000) });
     expect(protectedHeader.alg).toBe('RS256');

@@ -11,7 +11,7 @@ import { missingConsent, revokeScopes, scopesOf, serviceTermsOf, userInfoClaims,
 import { createMessages } from './messages.js';
 import { control, type Controls } from './pages.js';
 import { createPush } from './push.js';
-import { buildState, checkSeed, readSeedFile, type SandboxSeed, type SandboxState, type SandboxUser } from './state.js';
+import { buildState, checkSeed, documentedExample, readSeedFile, type SandboxSeed, type SandboxState, type SandboxUser } from './state.js';
 import { createTokens, koePage } from './tokens.js';
 
 export type { SandboxLimits, SandboxSeed, SandboxState, SandboxUser, SandboxApp } from './state.js';
@@ -155,6 +155,15 @@ export function createSandbox({ doc, keys, seed }: SandboxOptions): Sandbox {
         return token(body);
       case 'getOidcJwks':
         return tokens.jwks();
+      case 'getOidcDiscovery': {
+        // Kakao's document, with the endpoints (the JWKS above all) where this mock answers them; the issuer stays Kakao's, as in the ID tokens.
+        const discovery = documentedExample(doc, op.path, 'get');
+        if (!discovery || /\.kakao\.com$/.test(new URL(origin).hostname)) return undefined;
+        for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri']) {
+          if (typeof discovery[key] === 'string') discovery[key] = `${origin}${new URL(discovery[key]).pathname}`;
+        }
+        return ok(discovery);
+      }
       case 'getIdTokenInfo':
         return tokens.tokenInfo(body?.id_token);
       case 'getAccessTokenInfo': {
