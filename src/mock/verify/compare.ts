@@ -6,7 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { resolve, type Json } from '../operations.js';
 import { createAjv } from '../schema.js';
-import { jsonType, renderShape, safePointer, shapeOf, type Shape } from './shape.js';
+import { jsonType, renderShape, safeKey, shapeOf, type Shape } from './shape.js';
 
 export type FindingKind = 'status' | 'content-type' | 'not-json' | 'no-body' | 'type' | 'missing' | 'extra' | 'schema';
 
@@ -116,7 +116,7 @@ export function createComparer(doc: Json) {
           if (schema) {
             walk(doc, schema, body, '', findings, observations, 0);
             const validate = validator(schemaPointer);
-            if (!validate(body)) for (const e of ajvFindings(validate.errors ?? [], findings)) findings.push(e);
+            if (!validate(body)) for (const e of ajvFindings(validate.errors ?? [], findings, body)) findings.push(e);
           }
         }
       }
@@ -142,12 +142,12 @@ function errorCodeOf(body: unknown): string | undefined {
 // would repeat it (and `additionalProperties` carries the data's key in its params).
 const WALKED = new Set(['type', 'required', 'additionalProperties', 'oneOf', 'anyOf', 'not', 'if', 'then', 'else', '$ref']);
 
-function ajvFindings(errors: ErrorObject[], existing: Finding[]): Finding[] {
+function ajvFindings(errors: ErrorObject[], existing: Finding[], data: unknown): Finding[] {
   const out: Finding[] = [];
   const seen = new Set(existing.map((f) => `${f.kind} ${generalise(f.pointer)}`));
   for (const e of errors) {
     if (WALKED.has(e.keyword)) continue;
-    const pointer = safePointer(e.instancePath);
+    const pointer = safePointerIn(data, e.instancePath);
     const id = `schema ${generalise(pointer)} ${e.keyword}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -201,12 +201,26 @@ function collect(doc: Json, schema: Json, depth = 0): { props: Record<string, Js
   return { props, required, additional, hasProps };
 }
 
-const segment = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+/** A segment for an object key: the key when it reads like a field name, else `<key>`. */
+const segment = (key: string) => `/${safeKey(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+/** Ajv's instance path made safe: array indices stay, object keys go through safeKey. */
+function safePointerIn(data: unknown, pointer: string): string {
+  let node: unknown = data;
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += Array.isArray(node) && /^\d+$/.test(key) ? `/${key}` : segment(key);
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return out;
+}
 
 function walk(doc: Json, schema: Json, value: unknown, pointer: string, findings: Finding[], observations: Observation[], depth: number) {
   const s = resolve(doc, schema).value;
   if (!s || typeof s !== 'object' || depth > 32) return;
-  const place = safePointer(pointer);
+  // `pointer` is built safe: object keys through safeKey, array indices as they are.
+  const place = pointer;
 
   const branches: Json[] | undefined = s.oneOf ?? s.anyOf;
   if (branches) {
@@ -238,12 +252,12 @@ function walk(doc: Json, schema: Json, value: unknown, pointer: string, findings
   if (type === 'object' && (s.properties || s.allOf || s.additionalProperties !== undefined || types?.includes('object'))) {
     const { props, required, additional, hasProps } = collect(doc, s);
     const object = value as Record<string, unknown>;
-    for (const name of required) if (!(name in object)) add(findings, { kind: 'missing', pointer: safePointer(pointer + segment(name)), message: 'required by the description, absent from the answer' });
+    for (const name of required) if (!(name in object)) add(findings, { kind: 'missing', pointer: pointer + segment(name), message: 'required by the description, absent from the answer' });
     for (const [key, v] of Object.entries(object)) {
       const at = pointer + segment(key);
       if (key in props) walk(doc, props[key], v, at, findings, observations, depth + 1);
       else if (additional && typeof additional === 'object') walk(doc, additional, v, at, findings, observations, depth + 1);
-      else if (additional === false || hasProps) add(findings, { kind: 'extra', pointer: safePointer(at), message: `not in the description: ${renderShape(shapeOf(v)).replace(/\s+/g, ' ')}` });
+      else if (additional === false || hasProps) add(findings, { kind: 'extra', pointer: at, message: `not in the description: ${renderShape(shapeOf(v)).replace(/\s+/g, ' ')}` });
     }
     if (!hasProps && additional !== false) observe(observations, { kind: 'open', pointer: place, shape: shapeOf(value) });
   } else if (type === 'array' && s.items) {

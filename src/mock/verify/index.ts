@@ -51,7 +51,19 @@ export interface VerifyOutcome {
   exitCode: number;
 }
 
+/** Calls per second at most: a few for Kakao; more only for a server on this machine (a mock). */
 export const MAX_RATE = 5;
+const LOOPBACK_MAX_RATE = 100;
+
+export function maxRate(baseUrl: string | undefined): number {
+  if (!baseUrl) return MAX_RATE;
+  try {
+    const host = new URL(baseUrl).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' ? LOOPBACK_MAX_RATE : MAX_RATE;
+  } catch {
+    return MAX_RATE;
+  }
+}
 
 export function credentialsFromEnv(env: Record<string, string | undefined>): Partial<Record<CredentialName, string>> {
   const out: Partial<Record<CredentialName, string>> = {};
@@ -67,7 +79,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyOutcome
   const credentials = options.credentials ?? credentialsFromEnv(process.env);
   const given = new Set(Object.keys(credentials).filter((k) => credentials[k as CredentialName]) as CredentialName[]);
   const rate = options.rate ?? 4;
-  if (!(rate > 0 && rate <= MAX_RATE)) throw new PlanError(`rate must be between 1 and ${MAX_RATE} calls per second`);
+  const limit = maxRate(options.baseUrl);
+  if (!(rate > 0 && rate <= limit)) throw new PlanError(`rate must be between 1 and ${limit} calls per second${options.baseUrl ? '' : ' (Kakao)'}`);
   const plan = buildPlan(doc, { credentials: given, write: options.write, sendMemo: options.sendMemo, only: options.only });
   if (options.dryRun) return { plan, exitCode: 0 };
   const run = await runPlan({
@@ -109,7 +122,7 @@ Options:
   --send-memo      also send one memo to your own Kakao Talk chat ("Me")
   --dry-run        print the plan and stop
   --out DIR        where to write kakao-openapi-verify.json and .md (default: the current directory)
-  --rate N         calls per second, 1 to ${MAX_RATE} (default 4)
+  --rate N         calls per second, 1 to ${MAX_RATE} (default 4; up to ${LOOPBACK_MAX_RATE} for a --base-url on this machine)
   --help           this text
 Exit codes: 0 every answer agrees, 1 something differs or failed, 2 usage error, 130 interrupted.`;
 
@@ -156,7 +169,10 @@ function parse(argv: string[]) {
   const baseUrl = values['base-url'];
   if (baseUrl !== undefined && !/^https?:\/\/[^/]+/.test(baseUrl)) throw new UsageError(`--base-url takes an http(s) URL, got "${baseUrl}"`);
   const rate = Number(values.rate);
-  if (!/^\d+(\.\d+)?$/.test(values.rate!) || rate <= 0 || rate > MAX_RATE) throw new UsageError(`--rate takes a number of calls per second from 1 to ${MAX_RATE}, got "${values.rate}"`);
+  const limit = maxRate(baseUrl);
+  if (!/^\d+(\.\d+)?$/.test(values.rate!) || rate <= 0 || rate > limit) {
+    throw new UsageError(`--rate takes a number of calls per second from 1 to ${limit}${limit === MAX_RATE ? ` (up to ${LOOPBACK_MAX_RATE} against a --base-url on 127.0.0.1 or localhost)` : ''}, got "${values.rate}"`);
+  }
   const only = (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   return {
     help: false as const,

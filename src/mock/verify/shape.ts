@@ -27,19 +27,6 @@ export function safeKey(key: string): string {
   return (key.match(/\d/g) ?? []).length <= 2 ? key : REDACTED_KEY;
 }
 
-/** A JSON pointer whose segments are array indices or field names (see safeKey). */
-export function safePointer(pointer: string): string {
-  if (pointer === '') return '';
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((raw) => {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      return /^\d+$/.test(key) ? key : safeKey(key).replace(/~/g, '~0').replace(/\//g, '~1');
-    })
-    .reduce((out, segment) => `${out}/${segment}`, '');
-}
-
 // Checked in this order; a string gets every format it matches (a date is also `digits`-free text).
 const FORMATS = ['date-time', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6'] as const;
 
