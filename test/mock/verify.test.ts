@@ -310,6 +310,25 @@ describe('kakao-openapi verify (the command)', () => {
     }
   }, 60_000);
 
+  it('on Ctrl-C during --write still deletes what it created, and sends nothing else', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const proxy = await alteringProxy(mock.url, (pathname, a) => {
+      seen.push(pathname);
+      controller.abort();
+      return a;
+    });
+    try {
+      const r = await run(['--base-url', proxy.url, '--rate', '50', '--write', '--only', 'createSubCalendar'], mockEnv(mock), { signal: controller.signal });
+      expect(r.code).toBe(130);
+      expect(seen).toEqual(['/v2/api/calendar/create/calendar', '/v2/api/calendar/delete/calendar']);
+      expect(r.report!.leftovers).toEqual([]);
+      expect(r.err).toContain('nothing to delete: the step that makes event_id did not run');
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+
   it('ships as the `kakao-openapi` bin of kakao-openapi-mock', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'packages', 'kakao-openapi-mock', 'package.json'), 'utf8'));
     expect(pkg.bin['kakao-openapi']).toBe('./bin/kakao-openapi.mjs');

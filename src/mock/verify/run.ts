@@ -77,6 +77,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   let nextAt = 0;
   const kept = new Map<string, unknown>();
   const created = new Map<string, string>(); // group → operationId whose create succeeded
+  const notMade = new Set<string>(); // kept names whose producing step was not sent
   const results: StepResult[] = [];
   const leftovers: string[] = [];
   const steps = options.plan.steps;
@@ -99,13 +100,18 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
       options.progress?.(progressLine(result, index, steps.length), result, index);
     };
     if (options.signal?.aborted && !(step.cleanup && step.group && created.has(step.group))) {
+      for (const name of Object.keys(step.keep ?? {})) notMade.add(name);
       finish({ ...base, outcome: 'skipped', reason: 'interrupted (Ctrl-C)' });
       continue;
     }
     // A step of a write sequence runs only when what it needs from earlier answers is there.
     const missing = (step.use ?? []).filter((u) => kept.get(u.from) === undefined);
     if (missing.length) {
-      finish({ ...base, outcome: 'skipped', reason: `needs ${missing.map((u) => u.from).join(', ')} from an earlier answer in the sequence, which did not have it` });
+      for (const name of Object.keys(step.keep ?? {})) notMade.add(name);
+      const reason = missing.every((u) => notMade.has(u.from))
+        ? `nothing to ${step.cleanup ? 'delete' : 'read'}: the step that makes ${missing.map((u) => u.from).join(', ')} did not run`
+        : `needs ${missing.map((u) => u.from).join(', ')} from an earlier answer in the sequence, which did not have it`;
+      finish({ ...base, outcome: 'skipped', reason });
       continue;
     }
     const params = { ...(step.params.query ? { query: { ...step.params.query } } : {}), ...(step.params.path ? { path: { ...step.params.path } } : {}) } as { query?: Record<string, unknown>; path?: Record<string, unknown> };
@@ -149,7 +155,10 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   // A sequence that created something and did not reach a successful delete of it leaves it behind.
   for (const [group, createdBy] of created) {
     const cleanups = steps.filter((s) => s.group === group && s.cleanup);
-    const undone = cleanups.filter((s) => !results.some((r) => r.operationId === s.operationId && r.group === group && /^2/.test(String(r.status))));
+    // Undone: a delete that did not succeed, unless what it deletes was never made.
+    const undone = cleanups.filter(
+      (s) => !results.some((r) => r.operationId === s.operationId && r.group === group && /^2/.test(String(r.status))) && !(s.use ?? []).every((u) => notMade.has(u.from)),
+    );
     if (undone.length === 0) continue;
     const what = undone.map((s) => s.operationId).join(', ');
     leftovers.push(
