@@ -8,7 +8,8 @@ import { listProducts } from '../scripts/lib/products.mjs';
 import { loadBundle, operations, root, type Json } from './helpers/spec.js';
 
 const KAKAO_HOSTS = ['kauth.kakao.com', 'kapi.kakao.com', 'dapi.kakao.com', 'api-status.kakao.com'];
-const EVIDENCE_LEVELS = ['kakao-docs', 'kakao-sdk', 'corroborated'];
+const EVIDENCE_LEVELS = ['kakao-docs', 'kakao-sdk', 'corroborated', 'observed'];
+const UNCONFIRMED_PARTS = ['request', 'response'];
 const doc = loadBundle();
 const ops = operations(doc);
 const products: { name: string; root: string }[] = listProducts();
@@ -73,6 +74,43 @@ describe.each(ops.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const
     }
     if (evidence.level === 'kakao-docs') expect(evidence.sources.some((s: string) => s.includes('developers.kakao.com'))).toBe(true);
     if (evidence.level === 'kakao-sdk') expect(evidence.sources.some((s: string) => s.includes('github.com/kakao/'))).toBe(true);
+    // A verify report is dated: what Kakao answered on that day.
+    if (evidence.level === 'observed') expect(evidence.observed, 'observed needs the date of the run').toBeDefined();
+    if (evidence.observed !== undefined) {
+      expect(evidence.observed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Date.parse(evidence.observed)).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it('marks what no source confirms (x-kakao-evidence.unconfirmed), and every success answer described in words only', () => {
+    const unconfirmed = op['x-kakao-evidence'].unconfirmed;
+    if (unconfirmed !== undefined) {
+      expect(Array.isArray(unconfirmed) && unconfirmed.length > 0).toBe(true);
+      for (const part of unconfirmed) expect(UNCONFIRMED_PARTS).toContain(part);
+    }
+    const wordsOnly = Object.entries<Json>(op.responses)
+      .filter(([status]) => /^2/.test(status))
+      .some(([, r]) => !(r.$ref ? doc.components.responses[r.$ref.split('/').pop()] : r).content);
+    if (wordsOnly) expect(unconfirmed ?? [], 'a success answer without content is unconfirmed').toContain('response');
+  });
+
+  it('says read-only with x-kakao-read-only only where the method says otherwise', () => {
+    const marker = op['x-kakao-read-only'];
+    if (marker === undefined) return;
+    expect(typeof marker).toBe('boolean');
+    expect(marker, 'x-kakao-read-only repeats what the method implies').toBe(o.method !== 'get');
+  });
+
+  it('names in x-kakao-verify-params only optional parameters that have an example', () => {
+    const names = op['x-kakao-verify-params'];
+    if (names === undefined) return;
+    const params = [...(o.pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p));
+    for (const name of names) {
+      const p = params.find((x: Json) => x.name === name);
+      expect(p, `${name} is not a parameter`).toBeDefined();
+      expect(p.required ?? false, `${name} is required (always sent)`).toBe(false);
+      expect(p.example !== undefined || p.examples !== undefined, `${name} has no example`).toBe(true);
+    }
   });
 
   it('lists consent items and permissions as strings, when it has them', () => {

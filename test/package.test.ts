@@ -63,8 +63,8 @@ describe('kakao-openapi (the client)', () => {
 });
 
 describe('kakao-openapi-mock', () => {
-  it('installs the kakao-mock command and keeps Prism an optional peer', () => {
-    expect(mock.bin).toEqual({ 'kakao-mock': './bin/kakao-mock.mjs' });
+  it('installs the kakao-mock and kakao-openapi (verify) commands and keeps Prism an optional peer', () => {
+    expect(mock.bin).toEqual({ 'kakao-mock': './bin/kakao-mock.mjs', 'kakao-openapi': './bin/kakao-openapi.mjs' });
     expect(Object.keys(mock.dependencies).sort()).toEqual(['ajv', 'ajv-formats', 'kakao-openapi']);
     for (const peer of Object.keys(mock.peerDependencies)) expect(mock.peerDependenciesMeta[peer], peer).toEqual({ optional: true });
     expect(mock.scripts ?? {}).toEqual({});
@@ -75,7 +75,9 @@ describe('kakao-openapi-mock', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('bin/kakao-mock.mjs');
-    const unexpected = files.filter((f) => !/^(dist\/[^/]+\.(js|d\.ts)|bin\/kakao-mock\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
+    expect(files).toContain('bin/kakao-openapi.mjs');
+    expect(files).toContain('dist/verify/index.js');
+    const unexpected = files.filter((f) => !/^(dist\/(verify\/)?[^/]+\.(js|d\.ts)|bin\/kakao-(mock|openapi)\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ const LEVELS = {
   'kakao-docs': "read on Kakao's reference page",
   'kakao-sdk': "from Kakao's official SDK source",
   corroborated: 'corroborated by independent projects that call the live API',
+  observed: 'seen in the live API\'s answers by a `kakao-openapi verify` report',
 };
 const CREDENTIALS = {
   accessToken: "the user's access token (`Authorization: Bearer ${ACCESS_TOKEN}`)",
@@ -57,7 +58,8 @@ function factsBlock(op, host) {
   if (op['x-kakao-permissions']?.length) lines.push(`**Permissions:** ${op['x-kakao-permissions'].join('; ')}`);
   const evidence = op['x-kakao-evidence'];
   if (evidence) {
-    lines.push(`**Evidence:** \`${evidence.level}\` — ${LEVELS[evidence.level] ?? ''}. Sources: ${evidence.sources.map((u, i) => `[${i + 1}](${u})`).join(' ')}`);
+    lines.push(`**Evidence:** \`${evidence.level}\` — ${LEVELS[evidence.level] ?? ''}${evidence.observed ? ` (observed ${evidence.observed})` : ''}. Sources: ${evidence.sources.map((u, i) => `[${i + 1}](${u})`).join(' ')}`);
+    if (evidence.unconfirmed?.length) lines.push(`**Unconfirmed:** ${evidence.unconfirmed.map((part) => (part === 'response' ? 'the success answer' : 'the request')).join(' and ')} (no source confirms it; \`kakao-openapi verify\` can check it against your app)`);
     const limits = constraintLines(evidence);
     if (limits) lines.push(limits);
     if (evidence.notes) lines.push(`<details><summary>What the sources leave unclear</summary>\n\n${evidence.notes.trim()}\n\n</details>`);

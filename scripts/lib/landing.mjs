@@ -16,7 +16,7 @@ function productRows(doc) {
 export function landingPage(doc, downloads) {
   const rows = productRows(doc);
   const total = rows.reduce((n, r) => n + r.operations, 0);
-  const levels = ['kakao-docs', 'kakao-sdk', 'corroborated'];
+  const levels = ['kakao-docs', 'kakao-sdk', 'corroborated', 'observed'];
   return `<!doctype html>
 <html lang="en">
 <head>
