@@ -221,7 +221,7 @@ async function main() {
       console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${result.line}`);
       if (!result.ok) {
         failed++;
-        const detail = result.detail.filter(Boolean).join('\n').trim();
+        const detail = result.detail.filter(Boolean).join('\n').trimEnd();
         if (detail) console.log(detail.split('\n').slice(0, 60).join('\n'));
       }
     }
