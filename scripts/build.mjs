@@ -18,6 +18,8 @@ import { combine } from './lib/combine.mjs';
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { clientView, operationMap, operationMapSource, securitySchemeMap } from './lib/client-artifacts.mjs';
+import { postmanCollection } from './lib/postman.mjs';
+import { httpFiles } from './lib/http-files.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -85,6 +87,11 @@ async function main() {
     const combined = documents[0].doc;
     files.set('client/paths.ts', await generateTypes(clientView(combined), 'Types of the combined document as the client takes them: JSON-text parameters are typed values.'));
     files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER));
+    // For Postman and the HTTP-client editors (VS Code REST Client, JetBrains, httpyac).
+    const postman = await postmanCollection(combined);
+    files.set('postman/kakao.postman_collection.json', `${JSON.stringify(postman.collection, null, 2)}\n`);
+    for (const [id, env] of Object.entries(postman.environments)) files.set(`postman/${id}.postman_environment.json`, `${JSON.stringify(env, null, 2)}\n`);
+    for (const [name, text] of httpFiles(combined, BANNER)) files.set(`http/${name}`, text);
     const inputs = Object.fromEntries(
       [path.join(root, 'redocly.yaml'), ...listFiles(specDir).filter((f) => /\.ya?ml$|\.json$/.test(f))].map((f) => [rel(f), sha256(fs.readFileSync(f))]),
     );
@@ -95,6 +102,7 @@ async function main() {
         '@redocly/cli': redoclyVersion,
         'openapi-typescript': (await import('openapi-typescript/package.json', { with: { type: 'json' } })).default.version,
         typescript: (await import('typescript/package.json', { with: { type: 'json' } })).default.version,
+        'openapi-to-postmanv2': (await import('openapi-to-postmanv2/package.json', { with: { type: 'json' } })).default.version,
       },
       inputsHash: sha256(JSON.stringify(inputs)),
       inputs,
@@ -135,6 +143,9 @@ ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` 
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
 | \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\` |
 | \`client/operations.ts\` | per operation: host, security alternatives, body media type, JSON-text parameters (the client's routing table) |
+| \`postman/kakao.postman_collection.json\` | a Postman collection (openapi-to-postmanv2, then reshaped): a folder per product, each request on its host variable with its credential and documented example values |
+| \`postman/kakao.postman_environment.json\`, \`postman/mock.postman_environment.json\` | Postman environments: Kakao's hosts (fill in your keys), or the mock on http://127.0.0.1:4010 with its fake keys |
+| \`http/*.http\`, \`http/http-client.env.json\` | one \`.http\` file per product (VS Code REST Client, JetBrains HTTP Client, httpyac) and their environments "kakao" and "mock" |
 | \`provenance.json\` | generator versions, a SHA-256 of every input file and of every output file |
 
 A test (\`test/drift.test.ts\`) rebuilds into a temporary folder and fails when anything here differs.

@@ -158,3 +158,37 @@ describe('parameters', () => {
     expect(missing).toEqual([]);
   });
 });
+
+// What common generators need (issue #17): orval references an inline composed body by a type name
+// it never emits, and a `required` without `type: object` is dropped by hey-api and flagged by Ajv.
+describe('shapes generators can name', () => {
+  it.each(['kakao', ...products.map((p) => p.name)])('%s: info.contact says where to report a problem', (name) => {
+    expect(loadBundle(name).info.contact?.name, `generated/openapi/${name}.json info.contact.name`).toBeTruthy();
+  });
+
+  // (orval writes an inline `allOf` body as a type it never declares; inline `oneOf` unions it types.)
+  it('every request body built with allOf is a named component', () => {
+    const inline = ops.flatMap((o) =>
+      Object.entries<Json>(o.operation.requestBody?.content ?? {})
+        .filter(([, media]) => media.schema && !media.schema.$ref && 'allOf' in media.schema)
+        .map(([type]) => `${o.method.toUpperCase()} ${o.path} ${type}`),
+    );
+    expect(inline, 'move these bodies into components/schemas/').toEqual([]);
+  });
+
+  it('every schema with `required` says `type: object`', () => {
+    const found: string[] = [];
+    const walk = (node: Json, where: string, inSchema: boolean) => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`, inSchema));
+      if (inSchema && Array.isArray(node.required) && node.type !== 'object') found.push(where);
+      for (const [k, v] of Object.entries<Json>(node)) {
+        if (k === 'example' || k === 'examples') continue;
+        // Inside schemas every object is a schema except a `properties` map itself.
+        walk(v, `${where}/${k}`, inSchema || k === 'schema' || k === 'schemas' || k === 'contentSchema');
+      }
+    };
+    walk(doc, '#', false);
+    expect(found).toEqual([]);
+  });
+});

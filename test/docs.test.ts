@@ -29,6 +29,12 @@ describe('the site, as files', () => {
     const downloads = fs.readdirSync(path.join(root, 'generated', 'openapi')).sort();
     expect(fs.readdirSync(path.join(out, 'openapi')).sort()).toEqual(downloads);
     for (const file of downloads) expect(landing).toContain(`href="openapi/${file}"`);
+    for (const folder of ['postman', 'http']) {
+      const files = fs.readdirSync(path.join(root, 'generated', folder)).sort();
+      expect(files.length).toBeGreaterThan(0);
+      expect(fs.readdirSync(path.join(out, folder)).sort()).toEqual(files);
+      for (const file of files) expect(landing).toContain(`href="${folder}/${file}"`);
+    }
     expect(landing).toContain('href="reference.html"');
   });
 

@@ -24,6 +24,7 @@ export const combinedInfo = {
     'Credentials: a user\'s access token (`Authorization: Bearer …`), or the app\'s REST API key or',
     'Admin key (`Authorization: KakaoAK …`). The Admin key and the client secret are for servers only.',
   ].join('\n'),
+  contact: { name: "kakao-openapi maintainers (report problems in the project's issue tracker)" },
   license: { name: 'MIT', identifier: 'MIT' },
 };
 

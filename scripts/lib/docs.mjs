@@ -123,6 +123,17 @@ export async function buildDocs({ bundle, outDir }) {
   const bundleDir = path.dirname(bundle);
   const downloads = fs.readdirSync(bundleDir).filter((f) => /\.(json|yaml)$/.test(f)).sort();
   for (const file of downloads) fs.copyFileSync(path.join(bundleDir, file), path.join(outDir, 'openapi', file));
-  fs.writeFileSync(path.join(outDir, 'index.html'), landingPage(doc, downloads));
+  // The Postman collection and environments, and the .http files, built beside the documents (generated/).
+  const clients = [];
+  for (const folder of ['postman', 'http']) {
+    const dir = path.join(bundleDir, '..', folder);
+    if (!fs.existsSync(dir)) continue;
+    fs.mkdirSync(path.join(outDir, folder), { recursive: true });
+    for (const file of fs.readdirSync(dir).sort()) {
+      fs.copyFileSync(path.join(dir, file), path.join(outDir, folder, file));
+      clients.push(`${folder}/${file}`);
+    }
+  }
+  fs.writeFileSync(path.join(outDir, 'index.html'), landingPage(doc, [...downloads.map((f) => `openapi/${f}`), ...clients]));
   return path.join(outDir, 'index.html');
 }

@@ -91,9 +91,9 @@ const kakao = createKakaoClient({ baseUrl: 'http://127.0.0.1:4010', accessToken:
   <p>Every documented operation answers with Kakao's examples (or generated data with <code>--dynamic</code>); missing credentials, the wrong kind of key and invalid parameters get Kakao's own error bodies. <code>Prefer: code=401</code> picks a documented error response. The Kakao Login flow runs end to end: <code>/oauth/authorize</code> redirects with a code that <code>/oauth/token</code> accepts.</p>
 
   <h2 id="downloads">Download the OpenAPI documents</h2>
-  <p>For Postman, other generators or your own validators: the combined document and one per product.</p>
+  <p>For other generators or your own validators: the combined document and one per product. For Postman: the collection (a folder per product, each request on its host with its credential) and two environments, Kakao and the mock. For VS Code REST Client, JetBrains HTTP Client or httpyac: one <code>.http</code> file per product and <code>http-client.env.json</code>.</p>
   <ul>
-${downloads.map((f) => `    <li><a href="openapi/${esc(f)}" download>${esc(f)}</a></li>`).join('\n')}
+${downloads.map((f) => `    <li><a href="${esc(f)}" download>${esc(f)}</a></li>`).join('\n')}
   </ul>
 </main>
 <footer>Unofficial: not made or endorsed by Kakao. Each operation links Kakao's own page. ${esc(doc.info.title)} ${esc(doc.info.version)}.</footer>
