@@ -72,6 +72,9 @@ async function main() {
   try {
     const bundles = [];
     for (const product of products) bundles.push({ name: product.name, doc: await bundleProduct(product, tmp) });
+    // One version everywhere: every document carries the package's version.
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    for (const { doc } of bundles) doc.info.version = version;
     const documents = [{ name: COMBINED, doc: combine(bundles) }, ...bundles];
     const translations = [];
     for (const lang of LANGUAGES) translations.push({ lang, documents: await translate(bundles, lang) });

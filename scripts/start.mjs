@@ -22,12 +22,14 @@ const { values: args } = parseArgs({
 if (!args['no-build']) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
 const { startKakaoMock } = await import(path.join(root, 'dist', 'src', 'mock', 'index.js'));
+let mock;
 const docs = await serveStatic({
   host: args.host,
   port: Number(args.port),
   mounts: { '/': path.join(root, 'docs') },
+  // The try-it console sends to this mock (its address is known only once it listens).
+  dynamic: { '/try-config.json': () => ({ mock: mock?.url }) },
 });
-let mock;
 try {
   mock = await startKakaoMock({ host: args.host, port: Number(args['mock-port']), dynamic: args.dynamic, log: (line) => console.log(`mock: ${line}`) });
 } catch (error) {
@@ -36,7 +38,7 @@ try {
   process.exit(1);
 }
 
-console.log(`\nKakao REST API docs:      http://${args.host}:${docs.address().port}/  (reference: /reference.html)`);
+console.log(`\nKakao REST API docs:      http://${args.host}:${docs.address().port}/  (reference: /ko/reference.html, /en/reference.html)`);
 console.log(`Bundled documents:        http://${args.host}:${docs.address().port}/openapi/kakao.yaml (and .json, and one per product)`);
 console.log(`Kakao mock:               ${mock.url}  (REST API key "${mock.keys.restApiKey}", Admin key "${mock.keys.adminKey}", any Bearer token)`);
 console.log('Press Ctrl-C to stop both.');

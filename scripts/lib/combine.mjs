@@ -29,7 +29,7 @@ export const combinedInfo = {
  *   components its own way, while the English originals were already checked equal).
  * @returns {object} the combined OpenAPI document
  */
-export function combine(bundles, { info = combinedInfo, pickShared } = {}) {
+export function combine(bundles, { info = { ...combinedInfo, version: bundles[0]?.doc.info.version ?? combinedInfo.version }, pickShared } = {}) {
   const problems = [];
   const combined = {
     openapi: '3.1.0',
