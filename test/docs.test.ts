@@ -224,8 +224,8 @@ describe('in a real browser', () => {
         const { page, problems } = await open(`${base}${lang}/reference.html${hashOf('getUserMe')}`, viewport);
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
         await headingShown(page, summaryIn(lang, 'getUserMe'), 20_000);
-        await page.getByText('https://kapi.kakao.com/v2/user/me', { exact: true }).first().waitFor({ state: 'visible' });
-        await page.getByText(lang === 'ko' ? '카카오 문서' : "Kakao's docs", { exact: true }).first().waitFor({ state: 'visible' });
+        await page.getByText('https://kapi.kakao.com/v2/user/me', { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible' });
+        await page.getByText(lang === 'ko' ? '카카오 문서' : "Kakao's docs", { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible' });
         await page.screenshot({ path: path.join(shots, `docs-operation-${lang}-${device}.png`) });
         // The code sample panel: pick the TypeScript client.
         await page.getByRole('button', { name: 'curl' }).first().click();
