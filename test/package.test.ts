@@ -28,9 +28,10 @@ describe('package.json', () => {
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/generated/client/operations.js');
     expect(files).toContain('generated/openapi/kakao.json');
+    expect(files).toContain('generated/openapi/ko/kakao.json');
     expect(files).toContain('generated/provenance.json');
     expect(files).toContain('dist/src/mock/index.js');
-    const unexpected = files.filter((f) => !/^(dist\/(src|src\/mock|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/[^/]+\.(json|yaml)|generated\/provenance\.json|scripts\/mock\.mjs|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
+    const unexpected = files.filter((f) => !/^(dist\/(src|src\/mock|generated\/client)\/[^/]+\.(js|d\.ts)|generated\/openapi\/(ko\/)?[^/]+\.(json|yaml)|generated\/provenance\.json|scripts\/mock\.mjs|(generated\/)?README\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });

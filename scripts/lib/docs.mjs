@@ -272,7 +272,8 @@ function compressAll(dir) {
     const file = path.join(entry.parentPath, entry.name);
     const data = fs.readFileSync(file);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
-    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    // Quality 9: the reference comes out about 10 % larger than at 11 (707 vs 643 kB) but builds four times faster.
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
   }
 }
 
