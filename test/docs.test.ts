@@ -4,6 +4,7 @@
 // reachable, search, code samples; screenshots are written to test-results/ to look at.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,6 +115,38 @@ describe('the site, as files', () => {
     expect(view.description).toContain(`https://${o.host}${o.path}`);
     expect(view.description).toContain(`../try.html?lang=en#${id}`);
     expect(view['x-badges']).toHaveLength(1);
+  });
+});
+
+describe('the static server', () => {
+  it('serves the precompressed file the browser accepts, with cache headers and ETag revalidation', async () => {
+    const server = await serveStatic({ host: '127.0.0.1', port: 0, mounts: { '/': out } });
+    try {
+      const url = `http://127.0.0.1:${server.address().port}/en/reference.html`;
+      const get = (headers: Record<string, string>) => new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        http.get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      const original = fs.readFileSync(path.join(out, 'en', 'reference.html'));
+      const br = await get({ 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(br.body).equals(original)).toBe(true);
+      expect(br.headers['cache-control']).toBe('no-cache');
+      const gz = await get({ 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gz.body).equals(original)).toBe(true);
+      const plain = await get({});
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(original)).toBe(true);
+      const again = await get({ 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) });
+      expect(again.status).toBe(304);
+    } finally {
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
