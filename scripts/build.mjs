@@ -15,6 +15,7 @@ import { stringify } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { listProducts, root, specDir } from './lib/products.mjs';
 import { combine } from './lib/combine.mjs';
+import { LANGUAGES, applyOverlay, combinedOverlayPath, hangulCount, readOverlay, readOverlayFile } from './lib/l10n.mjs';
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { clientView, operationMap, operationMapSource, securitySchemeMap } from './lib/client-artifacts.mjs';
@@ -73,7 +74,12 @@ async function main() {
   try {
     const bundles = [];
     for (const product of products) bundles.push({ name: product.name, doc: await bundleProduct(product, tmp) });
+    // One version everywhere: every document carries the package's version.
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    for (const { doc } of bundles) doc.info.version = version;
     const documents = [{ name: COMBINED, doc: combine(bundles) }, ...bundles];
+    const translations = [];
+    for (const lang of LANGUAGES) translations.push({ lang, documents: await translate(bundles, lang) });
 
     // generated/ is rewritten whole, so an operation removed from openapi/ disappears here too.
     const files = new Map();
@@ -82,6 +88,12 @@ async function main() {
       files.set(`openapi/${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
       files.set(`openapi/${name}.yaml`, `# ${BANNER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`);
       files.set(`types/${name}.ts`, await generateTypes(doc, `Types of the ${name === COMBINED ? 'combined' : `"${name}"`} document (generated/openapi/${name}.json), as on the wire.`));
+    }
+    for (const { lang, documents: translated } of translations) {
+      for (const { name, doc } of translated) {
+        files.set(`openapi/${lang}/${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+        files.set(`openapi/${lang}/${name}.yaml`, `# ${BANNER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+      }
     }
     // The client's view: JSON-text parameters typed by their contentSchema; the client stringifies them.
     const combined = documents[0].doc;
@@ -103,6 +115,7 @@ async function main() {
         'openapi-typescript': (await import('openapi-typescript/package.json', { with: { type: 'json' } })).default.version,
         typescript: (await import('typescript/package.json', { with: { type: 'json' } })).default.version,
         'openapi-to-postmanv2': (await import('openapi-to-postmanv2/package.json', { with: { type: 'json' } })).default.version,
+        'openapi-format': (await import('openapi-format/package.json', { with: { type: 'json' } })).default.version,
       },
       inputsHash: sha256(JSON.stringify(inputs)),
       inputs,
@@ -131,6 +144,25 @@ async function main() {
   }
 }
 
+/**
+ * The documents in another language: each product's overlay (openapi/<product>/overlays/<lang>.yaml)
+ * applied to its English bundle, and the combined document made from those (shared components keep
+ * the translation that says most in the language; its own `info` from openapi/overlays/<lang>.yaml).
+ * A product without an overlay stays English here; test/l10n.test.ts reports what is untranslated.
+ */
+async function translate(bundles, lang) {
+  const out = [];
+  for (const { name, doc } of bundles) {
+    const { doc: translated, unused } = await applyOverlay(doc, readOverlay(name, lang));
+    if (unused.length) console.warn(`openapi/${name}/overlays/${lang}.yaml: ${unused.length} target(s) match nothing (see test/l10n.test.ts)`);
+    out.push({ name, doc: translated });
+  }
+  const pickShared = (kept, other) => (hangulCount(other) > hangulCount(kept) ? other : kept);
+  const combined = combine(out, { pickShared });
+  const { doc: combinedDoc } = await applyOverlay(combined, readOverlayFile(combinedOverlayPath(lang)));
+  return [{ name: COMBINED, doc: combinedDoc }, ...out];
+}
+
 function generatedReadme(products) {
   return `# generated/ — do not edit
 
@@ -140,6 +172,7 @@ ${BANNER}
 | --- | --- |
 | \`openapi/${COMBINED}.json\`, \`openapi/${COMBINED}.yaml\` | the combined document: every product, one file (what the client, the docs and the mock use) |
 ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` | the "${p.name}" product document, bundled |`).join('\n')}
+| \`openapi/ko/*.json\`, \`openapi/ko/*.yaml\` | the same documents in Korean: each product's overlay (\`openapi/<product>/overlays/ko.yaml\`) applied to its bundle |
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
 | \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\` |
 | \`client/operations.ts\` | per operation: host, security alternatives, body media type, JSON-text parameters (the client's routing table) |
