@@ -15,9 +15,12 @@ import { stringify } from 'yaml';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { listProducts, root, specDir } from './lib/products.mjs';
 import { combine } from './lib/combine.mjs';
+import { LANGUAGES, applyOverlay, combinedOverlayPath, hangulCount, readOverlay, readOverlayFile } from './lib/l10n.mjs';
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import { clientView, operationMap, operationMapSource, securitySchemeMap } from './lib/client-artifacts.mjs';
+import { postmanCollection } from './lib/postman.mjs';
+import { httpFiles } from './lib/http-files.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -71,7 +74,12 @@ async function main() {
   try {
     const bundles = [];
     for (const product of products) bundles.push({ name: product.name, doc: await bundleProduct(product, tmp) });
+    // One version everywhere: every document carries the package's version.
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    for (const { doc } of bundles) doc.info.version = version;
     const documents = [{ name: COMBINED, doc: combine(bundles) }, ...bundles];
+    const translations = [];
+    for (const lang of LANGUAGES) translations.push({ lang, documents: await translate(bundles, lang) });
 
     // generated/ is rewritten whole, so an operation removed from openapi/ disappears here too.
     const files = new Map();
@@ -81,10 +89,21 @@ async function main() {
       files.set(`openapi/${name}.yaml`, `# ${BANNER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`);
       files.set(`types/${name}.ts`, await generateTypes(doc, `Types of the ${name === COMBINED ? 'combined' : `"${name}"`} document (generated/openapi/${name}.json), as on the wire.`));
     }
+    for (const { lang, documents: translated } of translations) {
+      for (const { name, doc } of translated) {
+        files.set(`openapi/${lang}/${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+        files.set(`openapi/${lang}/${name}.yaml`, `# ${BANNER}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+      }
+    }
     // The client's view: JSON-text parameters typed by their contentSchema; the client stringifies them.
     const combined = documents[0].doc;
     files.set('client/paths.ts', await generateTypes(clientView(combined), 'Types of the combined document as the client takes them: JSON-text parameters are typed values.'));
     files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER));
+    // For Postman and the HTTP-client editors (VS Code REST Client, JetBrains, httpyac).
+    const postman = await postmanCollection(combined);
+    files.set('postman/kakao.postman_collection.json', `${JSON.stringify(postman.collection, null, 2)}\n`);
+    for (const [id, env] of Object.entries(postman.environments)) files.set(`postman/${id}.postman_environment.json`, `${JSON.stringify(env, null, 2)}\n`);
+    for (const [name, text] of httpFiles(combined, BANNER)) files.set(`http/${name}`, text);
     const inputs = Object.fromEntries(
       [path.join(root, 'redocly.yaml'), ...listFiles(specDir).filter((f) => /\.ya?ml$|\.json$/.test(f))].map((f) => [rel(f), sha256(fs.readFileSync(f))]),
     );
@@ -95,6 +114,8 @@ async function main() {
         '@redocly/cli': redoclyVersion,
         'openapi-typescript': (await import('openapi-typescript/package.json', { with: { type: 'json' } })).default.version,
         typescript: (await import('typescript/package.json', { with: { type: 'json' } })).default.version,
+        'openapi-to-postmanv2': (await import('openapi-to-postmanv2/package.json', { with: { type: 'json' } })).default.version,
+        'openapi-format': (await import('openapi-format/package.json', { with: { type: 'json' } })).default.version,
       },
       inputsHash: sha256(JSON.stringify(inputs)),
       inputs,
@@ -123,6 +144,25 @@ async function main() {
   }
 }
 
+/**
+ * The documents in another language: each product's overlay (openapi/<product>/overlays/<lang>.yaml)
+ * applied to its English bundle, and the combined document made from those (shared components keep
+ * the translation that says most in the language; its own `info` from openapi/overlays/<lang>.yaml).
+ * A product without an overlay stays English here; test/l10n.test.ts reports what is untranslated.
+ */
+async function translate(bundles, lang) {
+  const out = [];
+  for (const { name, doc } of bundles) {
+    const { doc: translated, unused } = await applyOverlay(doc, readOverlay(name, lang));
+    if (unused.length) console.warn(`openapi/${name}/overlays/${lang}.yaml: ${unused.length} target(s) match nothing (see test/l10n.test.ts)`);
+    out.push({ name, doc: translated });
+  }
+  const pickShared = (kept, other) => (hangulCount(other) > hangulCount(kept) ? other : kept);
+  const combined = combine(out, { pickShared });
+  const { doc: combinedDoc } = await applyOverlay(combined, readOverlayFile(combinedOverlayPath(lang)));
+  return [{ name: COMBINED, doc: combinedDoc }, ...out];
+}
+
 function generatedReadme(products) {
   return `# generated/ — do not edit
 
@@ -132,9 +172,13 @@ ${BANNER}
 | --- | --- |
 | \`openapi/${COMBINED}.json\`, \`openapi/${COMBINED}.yaml\` | the combined document: every product, one file (what the client, the docs and the mock use) |
 ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` | the "${p.name}" product document, bundled |`).join('\n')}
+| \`openapi/ko/*.json\`, \`openapi/ko/*.yaml\` | the same documents in Korean: each product's overlay (\`openapi/<product>/overlays/ko.yaml\`) applied to its bundle |
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
 | \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\` |
 | \`client/operations.ts\` | per operation: host, security alternatives, body media type, JSON-text parameters (the client's routing table) |
+| \`postman/kakao.postman_collection.json\` | a Postman collection (openapi-to-postmanv2, then reshaped): a folder per product, each request on its host variable with its credential and documented example values |
+| \`postman/kakao.postman_environment.json\`, \`postman/mock.postman_environment.json\` | Postman environments: Kakao's hosts (fill in your keys), or the mock on http://127.0.0.1:4010 with its fake keys |
+| \`http/*.http\`, \`http/http-client.env.json\` | one \`.http\` file per product (VS Code REST Client, JetBrains HTTP Client, httpyac) and their environments "kakao" and "mock" |
 | \`provenance.json\` | generator versions, a SHA-256 of every input file and of every output file |
 
 A test (\`test/drift.test.ts\`) rebuilds into a temporary folder and fails when anything here differs.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { listProducts, root } from './lib/products.mjs';
-import { LANGUAGES, applyOverlay, isTranslated, readOverlay, translatableNodes } from './lib/l10n.mjs';
+import { LANGUAGES, l10nReport, readOverlay } from './lib/l10n.mjs';
 
 const usage = `usage: node scripts/l10n-todo.mjs <${LANGUAGES.join('|')}> [product …]`;
 let positionals;
@@ -27,7 +27,7 @@ if (!LANGUAGES.includes(lang) || unknown.length) {
   process.exit(2);
 }
 
-let missing = 0;
+let untranslated = 0;
 for (const product of wanted.length ? wanted : products) {
   const english = JSON.parse(fs.readFileSync(path.join(root, 'generated', 'openapi', `${product}.json`), 'utf8'));
   let overlay;
@@ -37,21 +37,13 @@ for (const product of wanted.length ? wanted : products) {
     console.error(error.message);
     process.exit(1);
   }
-  const { doc, unused } = await applyOverlay(english, overlay);
-  const translated = new Map(translatableNodes(doc).map((n) => [n.target, n.node]));
-  const actions = [];
-  for (const { target, node, texts } of translatableNodes(english)) {
-    const todo = texts.filter((k) => !isTranslated(node[k], translated.get(target)?.[k]) && hasLetters(node[k]));
-    if (!todo.length) continue;
-    actions.push({ target, update: Object.fromEntries(todo.map((k) => [k, `TODO ${node[k]}`])) });
-  }
-  missing += actions.length;
+  const { missing, unused } = await l10nReport(english, overlay);
+  const byTarget = new Map();
+  for (const { target, key, text } of missing) byTarget.set(target, { ...byTarget.get(target), [key]: `TODO ${text}` });
+  const actions = [...byTarget].map(([target, update]) => ({ target, update }));
+  untranslated += actions.length;
   console.log(`# ${product}: ${actions.length} untranslated, ${unused.length} overlay targets match nothing${unused.length ? `:\n#   ${unused.join('\n#   ')}` : ''}`);
   if (actions.length) console.log(stringify(actions, { lineWidth: 0 }));
 }
-process.exitCode = missing ? 1 : 0;
+process.exitCode = untranslated ? 1 : 0;
 
-/** Texts made only of code, numbers and punctuation (`{"result_code":0}`) need no translation. */
-function hasLetters(text) {
-  return /[A-Za-z]{2,}/.test(text.replace(/`[^`]*`/g, ''));
-}

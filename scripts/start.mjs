@@ -82,8 +82,14 @@ for (const [p, flag, what] of [[port, '--port', 'the docs site'], [mockPort, '--
 
 if (!args['no-build']) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
-const docs = await serveStatic({ host: args.host, port, mounts: { '/': path.join(root, 'docs') } });
 let mock;
+const docs = await serveStatic({
+  host: args.host,
+  port,
+  mounts: { '/': path.join(root, 'docs') },
+  // The try-it console sends to this mock (its address is known only once it listens).
+  dynamic: { '/try-config.json': () => ({ mock: mock?.url }) },
+});
 try {
   // The reference's "Try it" has no Login flow: the mock answers with the documented examples, any Bearer token.
   mock = await cli.startKakaoMock({ host: args.host, port: mockPort, dynamic: args.dynamic, static: true, log: (line) => console.log(`mock: ${line}`) });
@@ -93,7 +99,7 @@ try {
   process.exit(1);
 }
 
-console.log(`\nKakao REST API docs:      http://${args.host}:${docs.address().port}/  (reference: /reference.html)`);
+console.log(`\nKakao REST API docs:      http://${args.host}:${docs.address().port}/  (reference: /ko/reference.html, /en/reference.html)`);
 console.log(`Bundled documents:        http://${args.host}:${docs.address().port}/openapi/kakao.yaml (and .json, and one per product)`);
 console.log(`Kakao mock:               ${mock.url}  (REST API key "${mock.keys.restApiKey}", Admin key "${mock.keys.adminKey}", any Bearer token)`);
 console.log('Press Ctrl-C to stop both.');

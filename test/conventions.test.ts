@@ -8,7 +8,8 @@ import { listProducts } from '../scripts/lib/products.mjs';
 import { loadBundle, operations, root, type Json } from './helpers/spec.js';
 
 const KAKAO_HOSTS = ['kauth.kakao.com', 'kapi.kakao.com', 'dapi.kakao.com', 'api-status.kakao.com'];
-const EVIDENCE_LEVELS = ['kakao-docs', 'kakao-sdk', 'corroborated'];
+const EVIDENCE_LEVELS = ['kakao-docs', 'kakao-sdk', 'corroborated', 'observed'];
+const UNCONFIRMED_PARTS = ['request', 'response'];
 const doc = loadBundle();
 const ops = operations(doc);
 const products: { name: string; root: string }[] = listProducts();
@@ -73,6 +74,43 @@ describe.each(ops.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const
     }
     if (evidence.level === 'kakao-docs') expect(evidence.sources.some((s: string) => s.includes('developers.kakao.com'))).toBe(true);
     if (evidence.level === 'kakao-sdk') expect(evidence.sources.some((s: string) => s.includes('github.com/kakao/'))).toBe(true);
+    // A verify report is dated: what Kakao answered on that day.
+    if (evidence.level === 'observed') expect(evidence.observed, 'observed needs the date of the run').toBeDefined();
+    if (evidence.observed !== undefined) {
+      expect(evidence.observed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Date.parse(evidence.observed)).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it('marks what no source confirms (x-kakao-evidence.unconfirmed), and every success answer described in words only', () => {
+    const unconfirmed = op['x-kakao-evidence'].unconfirmed;
+    if (unconfirmed !== undefined) {
+      expect(Array.isArray(unconfirmed) && unconfirmed.length > 0).toBe(true);
+      for (const part of unconfirmed) expect(UNCONFIRMED_PARTS).toContain(part);
+    }
+    const wordsOnly = Object.entries<Json>(op.responses)
+      .filter(([status]) => /^2/.test(status))
+      .some(([, r]) => !(r.$ref ? doc.components.responses[r.$ref.split('/').pop()] : r).content);
+    if (wordsOnly) expect(unconfirmed ?? [], 'a success answer without content is unconfirmed').toContain('response');
+  });
+
+  it('says read-only with x-kakao-read-only only where the method says otherwise', () => {
+    const marker = op['x-kakao-read-only'];
+    if (marker === undefined) return;
+    expect(typeof marker).toBe('boolean');
+    expect(marker, 'x-kakao-read-only repeats what the method implies').toBe(o.method !== 'get');
+  });
+
+  it('names in x-kakao-verify-params only optional parameters that have an example', () => {
+    const names = op['x-kakao-verify-params'];
+    if (names === undefined) return;
+    const params = [...(o.pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => (p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p));
+    for (const name of names) {
+      const p = params.find((x: Json) => x.name === name);
+      expect(p, `${name} is not a parameter`).toBeDefined();
+      expect(p.required ?? false, `${name} is required (always sent)`).toBe(false);
+      expect(p.example !== undefined || p.examples !== undefined, `${name} has no example`).toBe(true);
+    }
   });
 
   it('lists consent items and permissions as strings, when it has them', () => {
@@ -118,5 +156,39 @@ describe('parameters', () => {
       })
       .map((p: Json) => `${p.in} ${p.name}`);
     expect(missing).toEqual([]);
+  });
+});
+
+// What common generators need (issue #17): orval references an inline composed body by a type name
+// it never emits, and a `required` without `type: object` is dropped by hey-api and flagged by Ajv.
+describe('shapes generators can name', () => {
+  it.each(['kakao', ...products.map((p) => p.name)])('%s: info.contact says where to report a problem', (name) => {
+    expect(loadBundle(name).info.contact?.name, `generated/openapi/${name}.json info.contact.name`).toBeTruthy();
+  });
+
+  // (orval writes an inline `allOf` body as a type it never declares; inline `oneOf` unions it types.)
+  it('every request body built with allOf is a named component', () => {
+    const inline = ops.flatMap((o) =>
+      Object.entries<Json>(o.operation.requestBody?.content ?? {})
+        .filter(([, media]) => media.schema && !media.schema.$ref && 'allOf' in media.schema)
+        .map(([type]) => `${o.method.toUpperCase()} ${o.path} ${type}`),
+    );
+    expect(inline, 'move these bodies into components/schemas/').toEqual([]);
+  });
+
+  it('every schema with `required` says `type: object`', () => {
+    const found: string[] = [];
+    const walk = (node: Json, where: string, inSchema: boolean) => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`, inSchema));
+      if (inSchema && Array.isArray(node.required) && node.type !== 'object') found.push(where);
+      for (const [k, v] of Object.entries<Json>(node)) {
+        if (k === 'example' || k === 'examples') continue;
+        // Inside schemas every object is a schema except a `properties` map itself.
+        walk(v, `${where}/${k}`, inSchema || k === 'schema' || k === 'schemas' || k === 'contentSchema');
+      }
+    };
+    walk(doc, '#', false);
+    expect(found).toEqual([]);
   });
 });

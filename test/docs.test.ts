@@ -4,9 +4,11 @@
 // reachable, search, code samples; screenshots are written to test-results/ to look at.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 // @ts-expect-error plain ESM script without types
@@ -17,34 +19,96 @@ import { loadBundle, operations, root, type Json } from './helpers/spec.js';
 
 const require = createRequire(import.meta.url);
 const doc = loadBundle();
+const koDoc = JSON.parse(fs.readFileSync(path.join(root, 'generated', 'openapi', 'ko', 'kakao.json'), 'utf8'));
 const ops = operations(doc);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kakao-docs-'));
 await buildDocs({ bundle: path.join(root, 'generated', 'openapi', 'kakao.json'), outDir: out });
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
-const reference = fs.readFileSync(path.join(out, 'reference.html'), 'utf8');
-const landing = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8');
+const reference = read('en/reference.html');
+const landing = read('index.html');
 
 describe('the site, as files', () => {
-  it('has a landing page, the reference and every bundled document for download', () => {
-    const downloads = fs.readdirSync(path.join(root, 'generated', 'openapi')).sort();
-    expect(fs.readdirSync(path.join(out, 'openapi')).sort()).toEqual(downloads);
-    for (const file of downloads) expect(landing).toContain(`href="openapi/${file}"`);
-    expect(landing).toContain('href="reference.html"');
+  it('has a landing page per language (Korean by default), both references and every document for download', () => {
+    const downloads = fs.readdirSync(path.join(root, 'generated', 'openapi')).filter((f) => /\.(json|yaml)$/.test(f)).sort();
+    expect(fs.readdirSync(path.join(out, 'openapi')).filter((f) => /\.(json|yaml)$/.test(f)).sort()).toEqual(downloads);
+    for (const file of downloads) {
+      expect(landing).toContain(`href="openapi/${file}"`);
+      expect(landing).toContain(`href="openapi/ko/${file}"`);
+    }
+    expect(landing).toMatch(/^<!doctype html>\n<html lang="ko">/);
+    expect(read('en/index.html')).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(landing).toContain('href="ko/reference.html"');
+    expect(reference).toMatch(/<html lang="en"[ >]/);
+    expect(read('ko/reference.html')).toMatch(/<html lang="ko"[ >]/);
+    for (const lang of ['en', 'ko']) expect(read(`${lang}/reference.html`)).toContain(`class="kx-lang"`);
+    for (const folder of ['postman', 'http']) {
+      const files = fs.readdirSync(path.join(root, 'generated', folder)).sort();
+      expect(files.length).toBeGreaterThan(0);
+      expect(fs.readdirSync(path.join(out, folder)).filter((f) => !/\.(gz|br)$/.test(f)).sort()).toEqual(files);
+      for (const file of files) expect(landing).toContain(`href="${folder}/${file}"`);
+    }
+  });
+
+  it('lists the downloads in product order with their sizes, and one version everywhere', () => {
+    const order = ['kakao', ...doc['x-tagGroups'].map((g: Json) => g['x-product'])];
+    const seen = [...landing.matchAll(/href="openapi\/([a-z-]+)\.json"/g)].map((m) => m[1]);
+    expect(seen).toEqual(order);
+    expect(landing).toMatch(/kakao\.json<\/a> <span class="muted">\d+ kB<\/span>/);
+    const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    expect(doc.info.version).toBe(version);
+    expect(landing).toContain(` ${version}.</footer>`);
+  });
+
+  it('is precompressed (gzip and brotli) for every file', () => {
+    for (const file of ['index.html', 'en/reference.html', 'ko/reference.html', 'openapi/kakao.json']) {
+      const original = fs.readFileSync(path.join(out, file));
+      expect(zlib.gunzipSync(fs.readFileSync(path.join(out, `${file}.gz`))).equals(original), file).toBe(true);
+      expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(out, `${file}.br`))).equals(original), file).toBe(true);
+    }
   });
 
   it('loads no script, stylesheet or image from another host', () => {
-    for (const html of [reference, landing]) {
+    for (const html of [reference, landing, read('ko/reference.html'), read('en/errors.html'), read('try.html')]) {
       expect(html.match(/<script[^>]+src=["']https?:/gi) ?? []).toEqual([]);
       expect(html.match(/<link[^>]+href=["']https?:[^>]+/gi) ?? []).toEqual([]);
       expect(html).not.toContain('https://cdn.redoc.ly/redoc/logo');
     }
   });
 
-  it('names every product with its operation count on the landing page', () => {
+  it('names every product with its operation count, each API linked to its operation', () => {
     for (const group of doc['x-tagGroups']) {
       const count = ops.filter((o) => group.tags.includes(o.operation.tags[0])).length;
-      expect(landing).toMatch(new RegExp(`<strong>${group.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</strong>.*?<td class="num">${count}</td>`));
+      expect(read('en/index.html')).toMatch(new RegExp(`<strong>${group.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</strong>.*?<td class="num"[^>]*>${count}</td>`));
     }
+    expect(read('en/index.html')).toContain('href="../en/reference.html#/user-information/getuserme"');
+  });
+
+  it('has an error-code page per language with every code of the shared responses', () => {
+    const codes = Object.values<Json>(doc.components.responses).flatMap((r) => (r['x-kakao-error-codes'] ?? []).map((c: Json) => String(c.code)));
+    expect(codes).toContain('-401');
+    expect(codes).toContain('KOE320');
+    for (const lang of ['en', 'ko']) {
+      const page = read(`${lang}/errors.html`);
+      for (const code of codes) expect(page, `${lang}: ${code}`).toContain(`id="e${code.startsWith('-') ? '' : '-'}${code}"`);
+    }
+    // Linked from the operations' error responses.
+    expect(docsView(doc).components.responses.Unauthorized.description).toContain('(errors.html#e-401)');
+  });
+
+  it('shows every JSON-text value as the object it carries (from its contentSchema)', () => {
+    const view = docsView(doc);
+    const form = view.components.schemas.MessageDefaultTemplateForm.properties.template_object;
+    expect(form.type).not.toBe('string');
+    expect(form.description).toContain('Sent as JSON text');
+    expect(JSON.stringify(view)).not.toContain('"contentSchema"');
+  });
+
+  it('search snippets read as text: YAML line wraps become spaces', () => {
+    const view = docsView(doc);
+    const me = view.paths['/v2/user/me'].get.description;
+    expect(me).toMatch(/^`GET` \*\*`https:\/\/kapi\.kakao\.com\/v2\/user\/me`\*\*\n\nReturns what Kakao holds/);
+    expect(me).not.toMatch(/[a-z,]\n[a-z]/);
   });
 
   it.each(ops.map((o) => [o.operation.operationId, o] as const))('the reference carries %s with its samples and facts', (id, o) => {
@@ -54,7 +118,41 @@ describe('the site, as files', () => {
     expect(view['x-codeSamples'].map((s: Json) => s.label)).toEqual(['curl', 'TypeScript client']);
     expect(view['x-codeSamples'][0].source).toContain(`https://${o.host}`);
     expect(view.description).toContain(`**Host:** \`${o.host}\``);
-    expect(view.description).toContain(`**Evidence:** \`${o.operation['x-kakao-evidence'].level}\``);
+    expect(view.description).toContain(`https://${o.host}${o.path}`);
+    expect(view.description).toContain(`../try.html?lang=en#${id}`);
+    expect(view['x-badges']).toHaveLength(1);
+  });
+});
+
+describe('the static server', () => {
+  it('serves the precompressed file the browser accepts, with cache headers and ETag revalidation', async () => {
+    const server = await serveStatic({ host: '127.0.0.1', port: 0, mounts: { '/': out } });
+    try {
+      const url = `http://127.0.0.1:${server.address().port}/en/reference.html`;
+      const get = (headers: Record<string, string>) => new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        http.get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      const original = fs.readFileSync(path.join(out, 'en', 'reference.html'));
+      const br = await get({ 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(br.body).equals(original)).toBe(true);
+      expect(br.headers['cache-control']).toBe('no-cache');
+      const gz = await get({ 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gz.body).equals(original)).toBe(true);
+      const plain = await get({});
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(original)).toBe(true);
+      const again = await get({ 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) });
+      expect(again.status).toBe(304);
+    } finally {
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
@@ -95,101 +193,174 @@ describe('in a real browser', () => {
 
   let browser: Browser;
   let server: { address(): { port: number }; close(cb?: () => void): void; closeAllConnections?(): void };
+  let mock: { url: string; close(): Promise<void> };
   let base: string;
   const shots = path.join(root, 'test-results');
+  const DESKTOP = { width: 1400, height: 900 };
+  const PHONE = { width: 390, height: 844 };
 
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
-    server = await serveStatic({ host: '127.0.0.1', port: 0, mounts: { '/': out } });
+    const { startKakaoMock } = await import(path.join(root, 'packages', 'kakao-openapi-mock', 'dist', 'index.js'));
+    mock = await startKakaoMock({ host: '127.0.0.1', port: 0 });
+    server = await serveStatic({ host: '127.0.0.1', port: 0, mounts: { '/': out }, dynamic: { '/try-config.json': () => ({ mock: mock.url }) } });
     base = `http://127.0.0.1:${server.address().port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     fs.mkdirSync(shots, { recursive: true });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
+    await mock?.close();
     server?.closeAllConnections?.();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  /** A page that records console errors, failed requests and requests to any other host. */
-  async function open(url: string) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  /** A page that records console errors, failed requests and requests to any host but ours (and the chosen one). */
+  async function open(url: string, viewport = DESKTOP, allowed: string[] = []) {
+    const page = await browser.newPage({ viewport });
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
     page.on('request', (r) => {
       const u = r.url();
-      if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`outside request: ${u}`);
+      if (![base, 'data:', 'blob:', ...allowed].some((ok) => u.startsWith(ok))) problems.push(`outside request: ${u}`);
     });
     await page.goto(url);
     return { page, problems };
   }
 
-  const firstHeading = (page: Page) => page.locator('h2').first().waitFor({ state: 'visible', timeout: 20_000 });
-  /** An h2 whose text is exactly the operation's summary is on screen. */
-  const headingShown = (page: Page, summary: string) =>
+  const slug = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const hashOf = (id: string) => {
+    const o = ops.find((x) => x.operation.operationId === id)!;
+    return `#/${slug(o.operation.tags[0])}/${id.toLowerCase()}`;
+  };
+  /** An h2 that starts with the operation's summary is on screen (Redoc appends the badge's text). */
+  const headingShown = (page: Page, summary: string, timeout = 10_000) =>
     page.waitForFunction(
-      (text) => [...document.querySelectorAll('h2')].some((h) => h.textContent?.trim() === text && (h as HTMLElement).offsetParent !== null),
+      (text) => [...document.querySelectorAll('h2')].some((h) => h.textContent?.trim().startsWith(text) && (h as HTMLElement).offsetParent !== null),
       summary,
-      { timeout: 10_000 },
+      { timeout },
     );
+  const summaryIn = (lang: string, id: string) => {
+    const d = lang === 'ko' ? koDoc : doc;
+    return operations(d).find((x) => x.operation.operationId === id)!.operation.summary as string;
+  };
 
-  it('the landing page loads clean and names every product', async () => {
-    const { page, problems } = await open(base);
-    await page.getByRole('heading', { name: 'Products' }).waitFor();
-    for (const group of doc['x-tagGroups']) await expect(page.getByText(group.name, { exact: true }).first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: path.join(shots, 'docs-landing.png'), fullPage: true });
-    await page.close();
-    expect(problems).toEqual([]);
-  });
+  for (const [lang, home] of [['ko', ''], ['en', 'en/']] as const) {
+    for (const [device, viewport] of [['desktop', DESKTOP], ['390px', PHONE]] as const) {
+      it(`${lang}, ${device}: the landing page loads clean, fits the screen and links the reference`, async () => {
+        const { page, problems } = await open(`${base}${home}`, viewport);
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+        await page.locator('#products').waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({ path: path.join(shots, `docs-landing-${lang}-${device}.png`), fullPage: true });
+        await page.close();
+        expect(problems).toEqual([]);
+      });
 
-  it('the reference loads clean, with every product in the navigation', async () => {
-    const { page, problems } = await open(`${base}reference.html`);
-    await firstHeading(page);
-    // The sidebar lists each product (tag group) by name.
-    const text = await page.locator('body').innerText();
-    for (const group of doc['x-tagGroups']) expect(text).toContain(group.name);
-    await page.close();
-    expect(problems).toEqual([]);
-  });
+      it(`${lang}, ${device}: a deep link shows the title, method and URL, badge, TypeScript sample and language switch`, async () => {
+        const { page, problems } = await open(`${base}${lang}/reference.html${hashOf('getUserMe')}`, viewport);
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+        await headingShown(page, summaryIn(lang, 'getUserMe'), 20_000);
+        await page.getByText('https://kapi.kakao.com/v2/user/me', { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible' });
+        await page.getByText(lang === 'ko' ? '카카오 문서' : "Kakao's docs", { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible' });
+        await page.screenshot({ path: path.join(shots, `docs-operation-${lang}-${device}.png`) });
+        // The code sample panel: pick the TypeScript client.
+        await page.getByRole('button', { name: 'curl' }).first().click();
+        await page.getByText('TypeScript client', { exact: true }).first().click();
+        await page.getByText("import { createKakaoClient } from 'kakao-openapi'").first().waitFor({ state: 'attached' });
+        const other = page.locator('a.kx-lang');
+        await other.click();
+        await page.waitForURL(new RegExp(`/${lang === 'ko' ? 'en' : 'ko'}/reference\\.html#/user-information/getuserme$`));
+        await page.close();
+        expect(problems).toEqual([]);
+      }, 60_000);
+    }
+  }
 
-  it('every operation is reachable by its operationId, with a code sample', async () => {
-    const { page, problems } = await open(`${base}reference.html`);
-    await firstHeading(page);
-    const slug = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  it('every operation is reachable by its operationId, with a TypeScript sample', async () => {
+    const { page, problems } = await open(`${base}en/reference.html`);
+    await page.locator('h2').first().waitFor({ state: 'visible', timeout: 20_000 });
     const unreachable: string[] = [];
     for (const o of ops) {
-      const hash = `#/${slug(o.operation.tags[0])}/${o.operation.operationId.toLowerCase()}`;
-      await page.evaluate((h) => (window.location.hash = h), hash);
+      await page.evaluate((h) => (window.location.hash = h), hashOf(o.operation.operationId));
       try {
         await headingShown(page, o.operation.summary);
       } catch {
-        unreachable.push(`${o.operation.operationId} (${hash})`);
+        unreachable.push(`${o.operation.operationId} (${hashOf(o.operation.operationId)})`);
       }
     }
-    const last = ops.find((o) => o.operation.operationId === 'getUserMe')!;
-    await page.evaluate((h) => (window.location.hash = h), `#/${slug(last.operation.tags[0])}/getuserme`);
-    await headingShown(page, last.operation.summary);
-    await page.getByText('curl', { exact: true }).first().waitFor({ state: 'visible' });
-    await expect(page.getByText('Authorization: Bearer ${ACCESS_TOKEN}').first().isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: path.join(shots, 'docs-operation.png') });
     await page.close();
     expect(unreachable).toEqual([]);
     expect(problems).toEqual([]);
   }, 240_000);
 
-  it('search finds an operation by Kakao\'s API name', async () => {
-    const { page, problems } = await open(`${base}reference.html`);
-    await firstHeading(page);
-    await page.keyboard.press('Control+k');
-    await page.getByPlaceholder(/Search/).first().waitFor({ state: 'visible' });
-    await page.keyboard.type('Retrieve list of friends');
-    // The first hit is the operation, with its method and path.
-    await page.getByText('/v1/api/talk/friends').first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.getByText('Retrieve list of friends', { exact: true }).first().waitFor({ state: 'visible' });
-    await page.screenshot({ path: path.join(shots, 'docs-search.png') });
+  it('the JSON-text fields of the message template and the calendar event are on screen', async () => {
+    const { page, problems } = await open(`${base}en/reference.html`);
+    await page.locator('h2').first().waitFor({ state: 'visible', timeout: 20_000 });
+    for (const [id, fields] of [['sendDefaultMemo', ['object_type', 'button_title']], ['createCalendarEvent', ['rrule', 'reminders']]] as const) {
+      await page.evaluate((h) => (window.location.hash = h), hashOf(id));
+      await headingShown(page, summaryIn('en', id));
+      await page.getByText('Expand all').filter({ visible: true }).first().click();
+      for (const field of fields) await page.getByText(field, { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible' });
+      await page.getByText(fields[1], { exact: true }).filter({ visible: true }).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `docs-fields-${id}.png`) });
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  // One page per language, several searches each: every load of the reference costs seconds.
+  it.each([
+    ['ko', [['친구 목록', '/v1/api/talk/friends'], ['사용자 정보 가져오기', '/v2/user/me'], ['나에게 보내기', '/v2/api/talk/memo/default/send'], ['일정 생성', '/v2/api/calendar/create/event'], ['KOE320', '에러 코드']]],
+    ['en', [['friends', '/v1/api/talk/friends'], ['KOE320', 'Error codes'], ['-401', 'Error codes']]],
+  ] as const)('%s search finds the operations and the error codes', async (lang, searches) => {
+    const { page, problems } = await open(`${base}${lang}/reference.html`);
+    await page.locator('h2').first().waitFor({ state: 'visible', timeout: 20_000 });
+    const missed: string[] = [];
+    for (const [query, expected] of searches) {
+      await page.keyboard.press('Control+k');
+      const box = page.getByPlaceholder(/Search|검색/).filter({ visible: true }).first();
+      await box.waitFor({ state: 'visible' });
+      await box.fill(query);
+      try {
+        await page.getByText(expected, { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 8_000 });
+      } catch {
+        missed.push(`"${query}" did not show ${expected}`);
+      }
+      if (query === 'KOE320') await page.screenshot({ path: path.join(shots, `docs-search-${lang}.png`) });
+      await page.keyboard.press('Escape');
+    }
+    await page.close();
+    expect(missed).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it.each([['en', DESKTOP], ['ko', PHONE]] as const)('%s: the error-code page opens at a code', async (lang, viewport) => {
+    const { page, problems } = await open(`${base}${lang}/errors.html#e-KOE320`, viewport);
+    await page.locator('#e-KOE320').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await page.screenshot({ path: path.join(shots, `docs-errors-${lang}-${viewport.width}.png`) });
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it.each([['en', DESKTOP], ['ko', PHONE]] as const)('%s: try it sends the request to the mock and shows its answer', async (lang, viewport) => {
+    const { page, problems } = await open(`${base}try.html?lang=${lang}#getUserMe`, viewport, [mock.url]);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.locator('#send').waitFor({ state: 'visible' });
+    await expect(page.locator('#target').inputValue()).resolves.toBe(mock.url);
+    await page.locator('#credential').fill('Bearer any-token');
+    await page.locator('#send').click();
+    await page.locator('#response').getByText('HTTP 200').waitFor({ timeout: 10_000 });
+    await expect(page.locator('#response').innerText()).resolves.toContain('"id"');
+    await page.screenshot({ path: path.join(shots, `docs-try-${lang}-${viewport.width}.png`), fullPage: true });
+    // The token is not stored unless the reader asks.
+    await expect(page.evaluate(() => localStorage.length)).resolves.toBe(0);
+    await page.close();
+    expect(requests.filter((u) => u.startsWith(mock.url))).toHaveLength(1);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

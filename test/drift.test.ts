@@ -44,6 +44,6 @@ describe('generated/ is in step with openapi/', () => {
       expect(fresh.has(file), file).toBe(true);
       expect(crypto.createHash('sha256').update(fresh.get(file)!).digest('hex'), file).toBe(hash);
     }
-    expect(Object.keys(provenance.generators)).toEqual(['@redocly/cli', 'openapi-typescript', 'typescript']);
+    expect(Object.keys(provenance.generators)).toEqual(['@redocly/cli', 'openapi-typescript', 'typescript', 'openapi-to-postmanv2', 'openapi-format']);
   });
 });

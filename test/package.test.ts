@@ -63,8 +63,8 @@ describe('kakao-openapi (the client)', () => {
 });
 
 describe('kakao-openapi-mock', () => {
-  it('installs the kakao-mock command and keeps Prism and MSW optional peers', () => {
-    expect(mock.bin).toEqual({ 'kakao-mock': './bin/kakao-mock.mjs' });
+  it('installs the kakao-mock and kakao-openapi (verify) commands and keeps Prism and MSW optional peers', () => {
+    expect(mock.bin).toEqual({ 'kakao-mock': './bin/kakao-mock.mjs', 'kakao-openapi': './bin/kakao-openapi.mjs' });
     expect(Object.keys(mock.dependencies).sort()).toEqual(['ajv', 'ajv-formats', 'jose', 'kakao-openapi', 'rrule', 'yaml']);
     expect(Object.keys(mock.peerDependencies).sort()).toEqual(['@stoplight/prism-core', '@stoplight/prism-http', 'msw']);
     expect(mock.exports['./msw']).toEqual({ types: './dist/msw.d.ts', default: './dist/msw.js' });
@@ -77,9 +77,11 @@ describe('kakao-openapi-mock', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('bin/kakao-mock.mjs');
+    expect(files).toContain('bin/kakao-openapi.mjs');
+    expect(files).toContain('dist/verify/index.js');
     expect(files).toContain('dist/msw.js');
     expect(files).toContain('dist/sandbox/index.js');
-    const unexpected = files.filter((f) => !/^(dist\/(sandbox\/)?[^/]+\.(js|d\.ts)|bin\/kakao-mock\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
+    const unexpected = files.filter((f) => !/^(dist\/((verify|sandbox)\/)?[^/]+\.(js|d\.ts)|bin\/kakao-(mock|openapi)\.mjs|README\.md|CHANGELOG\.md|package\.json|LICENSE)$/.test(f));
     expect(unexpected).toEqual([]);
   });
 });

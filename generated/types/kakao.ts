@@ -2978,6 +2978,11 @@ export interface components {
          */
         CalendarReminders: components["schemas"]["CalendarReminder"][];
         /**
+         * CalendarSubCalendarCreateForm
+         * @description Form body of creating a sub-calendar; its settings, with `name` required.
+         */
+        CalendarSubCalendarCreateForm: WithRequired<components["schemas"]["CalendarSubCalendarSettings"], "name">;
+        /**
          * CalendarSubCalendarSettings
          * @description Settings of a sub-calendar, sent as form fields.
          */
@@ -3003,6 +3008,14 @@ export interface components {
              */
             reminder_all_day?: number;
         };
+        /**
+         * CalendarSubCalendarUpdateForm
+         * @description Form body of changing a sub-calendar; the sub-calendar and its new settings.
+         */
+        CalendarSubCalendarUpdateForm: {
+            /** @description ID of the sub-calendar to change. */
+            calendar_id: string;
+        } & components["schemas"]["CalendarSubCalendarSettings"];
         /**
          * CalendarSubscribedCalendar
          * @description A subscribed calendar (one published by a Kakao Talk Channel) that the user has added to
@@ -4613,6 +4626,21 @@ export interface components {
             object_type: "feed";
             social?: components["schemas"]["MessageTemplateSocial"];
         };
+        /**
+         * MessageFriendsCustomForm
+         * @description Form body of sending a custom-template message to friends (receivers and message).
+         */
+        MessageFriendsCustomForm: components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageCustomTemplateForm"];
+        /**
+         * MessageFriendsDefaultForm
+         * @description Form body of sending a default-template message to friends (receivers and message).
+         */
+        MessageFriendsDefaultForm: components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageDefaultTemplateForm"];
+        /**
+         * MessageFriendsScrapForm
+         * @description Form body of sending a scrap message to friends (receivers and message).
+         */
+        MessageFriendsScrapForm: components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageScrapForm"];
         /**
          * MessageListTemplate
          * @description List message: a header title with its link, then two or three contents shown one under the
@@ -7358,7 +7386,7 @@ export interface operations {
         /** @description Form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageDefaultTemplateForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageFriendsDefaultForm"];
             };
         };
         responses: {
@@ -7392,7 +7420,7 @@ export interface operations {
         /** @description Form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageScrapForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageFriendsScrapForm"];
             };
         };
         responses: {
@@ -7426,7 +7454,7 @@ export interface operations {
         /** @description Form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageCustomTemplateForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageFriendsCustomForm"];
             };
         };
         responses: {
@@ -7984,7 +8012,7 @@ export interface operations {
         /** @description Settings of the new sub-calendar, form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": WithRequired<components["schemas"]["CalendarSubCalendarSettings"], "name">;
+                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarCreateForm"];
             };
         };
         responses: {
@@ -8511,10 +8539,7 @@ export interface operations {
         /** @description The sub-calendar and its new settings, form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarSettings"] & {
-                    /** @description ID of the sub-calendar to change. */
-                    calendar_id: string;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarUpdateForm"];
             };
         };
         responses: {

@@ -987,6 +987,11 @@ export interface components {
          */
         CalendarReminders: components["schemas"]["CalendarReminder"][];
         /**
+         * CalendarSubCalendarCreateForm
+         * @description Form body of creating a sub-calendar; its settings, with `name` required.
+         */
+        CalendarSubCalendarCreateForm: WithRequired<components["schemas"]["CalendarSubCalendarSettings"], "name">;
+        /**
          * CalendarSubCalendarSettings
          * @description Settings of a sub-calendar, sent as form fields.
          */
@@ -1012,6 +1017,14 @@ export interface components {
              */
             reminder_all_day?: number;
         };
+        /**
+         * CalendarSubCalendarUpdateForm
+         * @description Form body of changing a sub-calendar; the sub-calendar and its new settings.
+         */
+        CalendarSubCalendarUpdateForm: {
+            /** @description ID of the sub-calendar to change. */
+            calendar_id: string;
+        } & components["schemas"]["CalendarSubCalendarSettings"];
         /**
          * CalendarSubscribedCalendar
          * @description A subscribed calendar (one published by a Kakao Talk Channel) that the user has added to
@@ -1542,7 +1555,7 @@ export interface operations {
         /** @description Settings of the new sub-calendar, form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": WithRequired<components["schemas"]["CalendarSubCalendarSettings"], "name">;
+                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarCreateForm"];
             };
         };
         responses: {
@@ -2069,10 +2082,7 @@ export interface operations {
         /** @description The sub-calendar and its new settings, form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarSettings"] & {
-                    /** @description ID of the sub-calendar to change. */
-                    calendar_id: string;
-                };
+                "application/x-www-form-urlencoded": components["schemas"]["CalendarSubCalendarUpdateForm"];
             };
         };
         responses: {

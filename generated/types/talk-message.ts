@@ -556,6 +556,21 @@ export interface components {
             social?: components["schemas"]["MessageTemplateSocial"];
         };
         /**
+         * MessageFriendsCustomForm
+         * @description Form body of sending a custom-template message to friends (receivers and message).
+         */
+        MessageFriendsCustomForm: components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageCustomTemplateForm"];
+        /**
+         * MessageFriendsDefaultForm
+         * @description Form body of sending a default-template message to friends (receivers and message).
+         */
+        MessageFriendsDefaultForm: components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageDefaultTemplateForm"];
+        /**
+         * MessageFriendsScrapForm
+         * @description Form body of sending a scrap message to friends (receivers and message).
+         */
+        MessageFriendsScrapForm: components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageScrapForm"];
+        /**
          * MessageListTemplate
          * @description List message: a header title with its link, then two or three contents shown one under the
          *     other (each with an image, a two-line title and a one-line description, and its own link),
@@ -1254,7 +1269,7 @@ export interface operations {
         /** @description Form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageDefaultTemplateForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageFriendsDefaultForm"];
             };
         };
         responses: {
@@ -1288,7 +1303,7 @@ export interface operations {
         /** @description Form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageScrapForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageFriendsScrapForm"];
             };
         };
         responses: {
@@ -1322,7 +1337,7 @@ export interface operations {
         /** @description Form-encoded. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["MessageReceiversForm"] & components["schemas"]["MessageCustomTemplateForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageFriendsCustomForm"];
             };
         };
         responses: {

@@ -24,7 +24,8 @@ async function measure(browser, url, heading) {
   });
   const started = Date.now();
   await page.goto(url);
-  await page.waitForFunction((text) => [...document.querySelectorAll('h2')].some((h) => h.textContent?.trim() === text && h.offsetParent !== null), heading, { timeout: 30_000 });
+  // startsWith: our headings carry the evidence badge after the title.
+  await page.waitForFunction((text) => [...document.querySelectorAll('h2')].some((h) => h.textContent?.trim().startsWith(text) && h.offsetParent !== null), heading, { timeout: 30_000 });
   const time = Date.now() - started;
   await page.waitForLoadState('networkidle');
   await page.close();
@@ -61,12 +62,13 @@ export async function docs(row) {
       const results = {};
       for (const name of ['ours', 'default']) {
         const runs = [];
-        for (let i = 0; i < 3; i++) runs.push(await measure(browser, `http://127.0.0.1:${servers[name].address().port}/reference.html${hash}`, heading));
+        const page = name === 'ours' ? 'en/reference.html' : 'reference.html';
+        for (let i = 0; i < 3; i++) runs.push(await measure(browser, `http://127.0.0.1:${servers[name].address().port}/${page}${hash}`, heading));
         results[name] = { time: median(runs.map((r) => r.time)), bytes: median(runs.map((r) => r.bytes)) };
       }
       const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
-      const gz = (name) => gzipSync(fs.readFileSync(path.join(tmp, name, 'reference.html'))).length;
-      row("reference: time to the first operation's heading, deep link (ours, median of 3)", `${results.ours.time} ms`, '< 2 s');
+      const gz = (name) => gzipSync(fs.readFileSync(path.join(tmp, name, name === 'ours' ? 'en/reference.html' : 'reference.html'))).length;
+      row("reference: time to the first operation's heading, deep link (ours, median of 3)", `${results.ours.time} ms`, '≤ 1.5 s');
       row("reference: time to the first operation's heading (Redoc's default build)", `${results.default.time} ms`);
       row('reference: time ratio ours / default', (results.ours.time / results.default.time).toFixed(2));
       row('reference: bytes transferred (ours / default, uncompressed)', `${kb(results.ours.bytes)} / ${kb(results.default.bytes)} = ${(results.ours.bytes / results.default.bytes).toFixed(2)}`, '≤ 1.00');

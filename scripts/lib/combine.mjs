@@ -24,18 +24,23 @@ export const combinedInfo = {
     'Credentials: a user\'s access token (`Authorization: Bearer …`), or the app\'s REST API key or',
     'Admin key (`Authorization: KakaoAK …`). The Admin key and the client secret are for servers only.',
   ].join('\n'),
+  contact: { name: "kakao-openapi maintainers (report problems in the project's issue tracker)" },
   license: { name: 'MIT', identifier: 'MIT' },
 };
 
 /**
  * @param {{name: string, doc: object}[]} bundles product bundles, in the order of Kakao's reference
+ * @param {{ info?: object, pickShared?: (kept: object, other: object) => object }} [options]
+ *   `info` replaces the combined `info`; `pickShared` chooses between two versions of a shared
+ *   component instead of failing (translations: each product's overlay translates the shared
+ *   components its own way, while the English originals were already checked equal).
  * @returns {object} the combined OpenAPI document
  */
-export function combine(bundles) {
+export function combine(bundles, { info = { ...combinedInfo, version: bundles[0]?.doc.info.version ?? combinedInfo.version }, pickShared } = {}) {
   const problems = [];
   const combined = {
     openapi: '3.1.0',
-    info: combinedInfo,
+    info,
     servers: [{ url: 'https://kapi.kakao.com', description: 'Kakao API server (each path names its own host)' }],
     tags: [],
     'x-tagGroups': [],
@@ -63,6 +68,10 @@ export function combine(bundles) {
         const id = `${section}/${key}`;
         const existing = combined.components[section][key];
         if (existing !== undefined && !isDeepStrictEqual(existing, value)) {
+          if (pickShared) {
+            combined.components[section][key] = pickShared(existing, value);
+            continue;
+          }
           problems.push(`components.${section}.${key} differs between ${owner.components[id]} and ${name}: rename one of the files`);
         }
         owner.components[id] ??= name;

@@ -86,9 +86,15 @@ export function translatableNodes(doc) {
   return out;
 }
 
+/** The overlay of the combined document (its `info`): openapi/overlays/<lang>.yaml. */
+export const combinedOverlayPath = (lang) => path.join(specDir, 'overlays', `${lang}.yaml`);
+
 /** Reads a product's overlay for a language, or undefined when there is none. Throws naming the file on a YAML error. */
 export function readOverlay(product, lang) {
-  const file = overlayPath(product, lang);
+  return readOverlayFile(overlayPath(product, lang));
+}
+
+export function readOverlayFile(file) {
   if (!fs.existsSync(file)) return undefined;
   try {
     return parse(fs.readFileSync(file, 'utf8'));
@@ -99,7 +105,31 @@ export function readOverlay(product, lang) {
 
 /** Applies an overlay to a copy of `doc`; returns the translated document and the targets that matched nothing. */
 export async function applyOverlay(doc, overlay) {
+  if (overlay && !Array.isArray(overlay.actions)) throw new Error(`overlay "${overlay.info?.title ?? '?'}" has no actions list`);
   if (!overlay) return { doc: structuredClone(doc), unused: [] };
   const { data, resultData } = await openapiOverlay(structuredClone(doc), { overlaySet: overlay });
   return { doc: data, unused: resultData.unusedActions.map((a) => a.target) };
+}
+
+/** The number of Hangul syllables in a value's texts: which of two translations of a shared part says more in Korean. */
+export const hangulCount = (value) => (JSON.stringify(value).match(/[\uac00-\ud7a3]/g) ?? []).length;
+
+/** Texts made only of code, numbers and punctuation (`{"result_code":0}`) need no translation. */
+export const needsTranslation = (text) => /[A-Za-z]{2,}/.test(String(text).replace(/`[^`]*`/g, ''));
+
+/**
+ * What a translation lacks: every translatable text of `english` that, after `overlay`, has no
+ * Hangul (`missing`: target, key, English text), and every overlay target that matches nothing
+ * (`unused`). One definition for the build, `l10n-todo` and the tests.
+ */
+export async function l10nReport(english, overlay) {
+  const { doc, unused } = await applyOverlay(english, overlay);
+  const translated = new Map(translatableNodes(doc).map((n) => [n.target, n.node]));
+  const missing = [];
+  for (const { target, node, texts } of translatableNodes(english)) {
+    for (const k of texts) {
+      if (!hasHangul(translated.get(target)?.[k]) && needsTranslation(node[k])) missing.push({ target, key: k, text: node[k] });
+    }
+  }
+  return { missing, unused };
 }

@@ -32,7 +32,7 @@ export function* eachOperation(doc, methods = METHODS) {
 
 const isJsonText = (s) => s && s.type === 'string' && s.contentMediaType === 'application/json';
 
-function exampleOf(doc, holder) {
+export function exampleOf(doc, holder) {
   if (holder.example !== undefined) return holder.example;
   const named = Object.values(holder.examples ?? {})[0];
   if (named !== undefined) return deref(doc, named).value;

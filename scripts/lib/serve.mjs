@@ -1,4 +1,7 @@
 // A minimal static file server for the reference: GET/HEAD only, no directory listing, no path escape.
+// Serves the precompressed siblings the docs build writes (file.br, file.gz) when the browser
+// accepts them, with cache headers: HTML and try-it data revalidate on every load (ETag), the rest
+// may be cached for an hour.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,8 +16,24 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** @param {{host: string, port: number, mounts: Record<string, string>}} options  URL prefix → folder */
-export function serveStatic({ host, port, mounts }) {
+/** The encodings a request accepts, best first, among those we have files for. */
+function accepted(header) {
+  const accepts = String(header ?? '')
+    .split(',')
+    .map((part) => {
+      const [name, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { name, q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((e) => e.q > 0);
+  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => accepts.some((e) => e.name === name || e.name === '*'));
+}
+
+/**
+ * @param {{host: string, port: number, mounts: Record<string, string>, dynamic?: Record<string, () => unknown>}} options
+ *   mounts: URL prefix → folder; dynamic: exact path → a function whose value is served as JSON (no cache)
+ */
+export function serveStatic({ host, port, mounts, dynamic = {} }) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -26,6 +45,10 @@ export function serveStatic({ host, port, mounts }) {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    if (dynamic[pathname]) {
+      res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : JSON.stringify(dynamic[pathname]()));
       return;
     }
     const prefix = prefixes.find((p) => pathname.startsWith(p));
@@ -40,9 +63,26 @@ export function serveStatic({ host, port, mounts }) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const ext = path.extname(file);
+    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', vary: 'accept-encoding' };
+    let body = file;
+    const encoding = accepted(req.headers['accept-encoding']).find(([, suffix]) => fs.existsSync(file + suffix));
+    if (encoding) {
+      body = file + encoding[1];
+      headers['content-encoding'] = encoding[0];
+    }
+    const stat = fs.statSync(body);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${encoding ? `-${encoding[0]}` : ''}"`;
+    headers.etag = etag;
+    headers['cache-control'] = ext === '.html' || ext === '.json' || ext === '.yaml' ? 'no-cache' : 'public, max-age=3600';
+    headers['content-length'] = String(stat.size);
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': headers['cache-control'], vary: headers.vary }).end();
+      return;
+    }
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
+    else fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
