@@ -207,7 +207,8 @@ async function main() {
   } catch {
     throw new Error('The mock is not compiled: run `npm ci` or `npm run build` first.');
   }
-  const mock = await mockModule.startKakaoMock({ port: 0 });
+  // The collections carry placeholder tokens and documented IDs: the static mock (documented examples) answers them.
+  const mock = await mockModule.startKakaoMock({ port: 0, static: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kakao-interop-'));
   let failed = 0;
   try {

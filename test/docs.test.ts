@@ -202,7 +202,8 @@ describe('in a real browser', () => {
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
     const { startKakaoMock } = await import(path.join(root, 'packages', 'kakao-openapi-mock', 'dist', 'index.js'));
-    mock = await startKakaoMock({ host: '127.0.0.1', port: 0 });
+    // As npm start serves it: the try-it console sends any token, so the static mock.
+    mock = await startKakaoMock({ host: '127.0.0.1', port: 0, static: true });
     server = await serveStatic({ host: '127.0.0.1', port: 0, mounts: { '/': out }, dynamic: { '/try-config.json': () => ({ mock: mock.url }) } });
     base = `http://127.0.0.1:${server.address().port}/`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -49,7 +49,8 @@ describe('generated/http against the mock ("mock" environment)', () => {
   let mock: KakaoMock;
   let variables: Record<string, string>;
   beforeAll(async () => {
-    mock = await startKakaoMock({ port: 0 });
+    // The committed environment carries placeholder tokens and documented IDs: the static mock answers them.
+    mock = await startKakaoMock({ port: 0, static: true });
     // The environment as committed, with the mock on its free port instead of 4010.
     variables = Object.fromEntries(Object.entries(env.mock!).map(([k, v]) => [k, v.replace('http://127.0.0.1:4010', mock.url)]));
   });

@@ -71,7 +71,7 @@ export function httpFiles(doc, banner) {
       `# ${group.name}: every operation of the Kakao REST API reference's table, one request each.`,
       `# ${banner}`,
       '# Hosts and credentials ({{kapi}}, {{access_token}}, {{rest_api_key}}, {{admin_key}} …) come from the',
-      '# environments in http-client.env.json: "kakao" (fill in your keys) or "mock" (npm run mock).',
+      '# environments in http-client.env.json: "kakao" (fill in your keys) or "mock" (npm run mock -- --static: any token, documented examples).',
       '# "Get token" takes {{authorization_code}}: the `code` that Kakao appends to redirect_uri after login.',
     ].join('\n');
     files.set(`${group['x-product']}.http`, `${header}\n\n${requests.join('\n\n')}\n`);

@@ -181,8 +181,8 @@ function postmanDescription(doc) {
   return `${doc.info.description.trim()}
 
 Generated from the OpenAPI documents by openapi-to-postmanv2 and kakao-openapi's build. Choose an
-environment: "Kakao" (the real hosts: fill in your keys and token) or "Kakao mock" (\`npm run mock\`
-on http://127.0.0.1:4010, with the mock's keys). Every request checks Kakao's documented success status.
+environment: "Kakao" (the real hosts: fill in your keys and token) or "Kakao mock" (\`npm run mock -- --static\`
+on http://127.0.0.1:4010, with the mock's keys; the static mock takes any token). Every request checks Kakao's documented success status.
 "Get token" needs \`authorization_code\`: the authorization request keeps it when it runs against the
 mock; against Kakao, open the authorization URL in a browser, log in, and paste the \`code\` from the redirect.`;
 }
