@@ -155,14 +155,12 @@ export async function checkOverlay(english, overlay) {
 }
 
 /**
- * Writes the hash of `english` into every action of the overlay file whose texts are translated
- * (and removes it from actions that are not), keeping the file's formatting (yaml's Document API).
- * Checks that the re-written file parses back to the same data apart from the hashes; returns the
- * number of actions stamped and whether the file changed.
+ * Stamps overlay YAML text: writes the hash of `english` into every action whose texts are
+ * translated (and removes it from actions that are not), keeping the text's formatting (yaml's
+ * Document API). Throws, naming `file`, when the result would parse to anything but the same data
+ * apart from the hashes. Returns the new text and the number of actions stamped.
  */
-export function stampOverlay(product, lang, english) {
-  const file = overlayPath(product, lang);
-  const source = fs.readFileSync(file, 'utf8');
+export function stampOverlayText(source, english, file = 'overlay') {
   const yamlDoc = parseDocument(source);
   if (yamlDoc.errors.length) throw new Error(`${file}: ${yamlDoc.errors[0].message}`);
   const nodes = new Map(translatableNodes(english).map((n) => [n.target, n.node]));
@@ -186,10 +184,18 @@ export function stampOverlay(product, lang, english) {
   }
   // Keep the file's own sequence style (`actions:\n- target` or `actions:\n  - target`).
   const output = yamlDoc.toString({ lineWidth: 0, indentSeq: !/^actions:\r?\n- /m.test(source) });
-  const strip = (data) => ({ ...data, actions: data.actions.map(({ [HASH_KEY]: _hash, ...rest }) => rest) });
+  const strip = (data) => ({ ...data, actions: (data.actions ?? []).map(({ [HASH_KEY]: _hash, ...rest }) => rest) });
   if (!isDeepStrictEqual(strip(parse(output)), strip(parse(source)))) {
     throw new Error(`${file}: stamping would change more than the ${HASH_KEY} hashes; nothing written`);
   }
+  return { output, stamped };
+}
+
+/** Stamps a product's overlay file (see `stampOverlayText`); returns the number stamped and whether the file changed. */
+export function stampOverlay(product, lang, english) {
+  const file = overlayPath(product, lang);
+  const source = fs.readFileSync(file, 'utf8');
+  const { output, stamped } = stampOverlayText(source, english, path.relative(path.dirname(specDir), file));
   if (output !== source) fs.writeFileSync(file, output);
   return { stamped, changed: output !== source };
 }
