@@ -49,7 +49,13 @@ for (const product of wanted.length ? wanted : products) {
   }
   if (values.stamp) {
     if (!overlay) continue;
-    const { stamped, changed } = stampOverlay(product, lang, english);
+    let stamped, changed;
+    try {
+      ({ stamped, changed } = stampOverlay(product, lang, english));
+    } catch (error) {
+      console.error(error.message);
+      process.exit(1);
+    }
     console.log(`# ${product}: ${stamped} actions stamped against ${path.relative(process.cwd(), englishFile)}${changed ? '' : ' (unchanged)'}`);
     continue;
   }
