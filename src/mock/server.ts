@@ -133,7 +133,14 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
   if (options.dynamic) await core.loadPrism();
 
   // Requests still owed an answer, per connection: an error on the connection waits for them (pipelining).
-  const owed = new WeakMap<Socket, { count: number; then?: () => void }>();
+  interface Owed {
+    count: number;
+    /** What to do once every owed answer is written. */
+    then?: () => void;
+    /** The latest request, and how to refuse it while its body is still arriving. */
+    current?: { req: http.IncomingMessage; refuse(status: number, text: string): void };
+  }
+  const owed = new WeakMap<Socket, Owed>();
   const settle = (socket: Socket) => {
     const state = owed.get(socket);
     if (!state) return;
@@ -160,16 +167,17 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
     },
     (req, res) => {
       const socket = req.socket;
-      const state = owed.get(socket) ?? { count: 0 };
+      const state: Owed = owed.get(socket) ?? { count: 0 };
       owed.set(socket, state);
       state.count++;
       res.once('close', () => settle(socket));
-      handle(req, res);
+      state.current = { req, refuse: handle(req, res) };
     },
   );
   server.maxConnections = options.maxConnections ?? 512;
 
-  function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+  /** Answers one request; returns how to refuse it when the connection fails before its body is read. */
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): (status: number, text: string) => void {
     const pathname = (req.url ?? '/').split('?')[0]!;
     const shape = shapeOfPath(pathname);
     let answered = false;
@@ -179,14 +187,19 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
       log(`${req.method} ${pathname} → ${response.status}`);
       send(res, response);
     };
+    const refuse = (status: number, text: string) => {
+      // Already answered (a 413 whose body is still arriving): stop reading it.
+      if (answered) return void req.socket.end();
+      res.shouldKeepAlive = false;
+      answer(invalidRequest(shape, text, status));
+    };
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH' }).end();
-      return;
+      return refuse;
     }
     if (req.httpVersion === '1.1' && req.headers.host === undefined) {
-      res.shouldKeepAlive = false;
-      answer(invalidRequest(shape, 'mock: an HTTP/1.1 request needs a Host header'));
-      return;
+      refuse(400, 'mock: an HTTP/1.1 request needs a Host header');
+      return refuse;
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -211,6 +224,7 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
         answer(apiError(500, -1, 'mock: internal error (a bug in the mock: please report it)'));
       });
     });
+    return refuse;
   }
 
   // Expect other than 100-continue: Node would answer an empty 417.
@@ -242,7 +256,9 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
       log(`malformed HTTP → ${status}`);
       socket.end(rawResponse(invalidRequest(shapeOfPath(pathOfRefused(error)), text, status)));
     };
-    if (state && state.count > 0 && status !== 408) state.then = reply;
+    // The request whose body was arriving is answered in its own place in the pipeline.
+    if (state?.current && !state.current.req.complete) return state.current.refuse(status, text);
+    if (state && state.count > 0) state.then = reply;
     else reply();
   });
 

@@ -88,9 +88,11 @@ describe('no single request stalls the mock', () => {
     const [b, s] = await Promise.all([big, small]);
     expect(b.status).toBe(400);
     expect(JSON.parse(b.text)).toEqual({ code: -2, msg: 'The Parameter [template_object] cannot be null.' });
-    expect(b.ms).toBeLessThan(1000);
+    // About 0.15 s on an idle machine (12–18 s when decoding was quadratic); the margin is for a
+    // machine shared with other test files.
+    expect(b.ms).toBeLessThan(2000);
     expect(s.status).toBe(200);
-    expect(s.ms).toBeLessThan(1000);
+    expect(s.ms).toBeLessThan(2000);
   });
 
   it('answers an 8 MiB body with the 413, never a reset (50 tries)', async () => {
