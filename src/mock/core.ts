@@ -69,10 +69,23 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     }));
   const oauth = createOAuth(keys);
 
+  // The documented answers, looked up once per operation and preference (the hot path); callers get
+  // a copy of the response and its headers, so that changing them does not change the cache.
+  const answers = new Map<string, ReturnType<typeof documentedResponse>>();
+  function documented_(op: MockOperation, prefer: Prefer, wants?: string): ReturnType<typeof documentedResponse> {
+    const key = `${op.method} ${op.path}\n${prefer.code}\n${prefer.exampleKey}\n${wants}`;
+    let found = answers.get(key);
+    if (found === undefined && !answers.has(key)) {
+      found = documentedResponse(doc, rawOperation(op), prefer, wants);
+      if (answers.size < 10_000) answers.set(key, found);
+    }
+    return found && !('generate' in found) ? { ...found, headers: { ...found.headers } } : found;
+  }
+
   /** The documented response (or generated data) for a request that passed our checks. */
   async function mock(op: MockOperation, input: Json, prefer: Prefer, wants?: string): Promise<MockResponse> {
     const dynamic = prefer.dynamic ?? (options.dynamic && prefer.code === undefined && prefer.exampleKey === undefined) ?? false;
-    const documented = dynamic ? { generate: true as const } : documentedResponse(doc, rawOperation(op), prefer, wants);
+    const documented = dynamic ? { generate: true as const } : documented_(op, prefer, wants);
     let response: MockResponse | undefined;
     if (documented && 'generate' in documented) {
       const generator = await loadPrism().catch((error: Error) => error);
