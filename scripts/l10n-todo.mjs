@@ -1,20 +1,28 @@
 #!/usr/bin/env node
-// Prints the overlay actions a translation still lacks: every text of the bundled product document
-// (generated/openapi/<product>.json) that, after the product's current overlay, has no text in the
-// language yet. Paste the output into openapi/<product>/overlays/<lang>.yaml and translate it.
+// Prints what a translation still lacks, per product: the texts of the bundled English document
+// (generated/openapi/<product>.json) that have no text in the language yet (as overlay actions
+// to paste into openapi/<product>/overlays/<lang>.yaml, each with its `x-en-sha`), the actions
+// that are stale (the English changed since they were translated: their `x-en-sha` differs from
+// the current English's hash), and the actions whose targets match nothing. Exits 1 when any.
 //
-//   node scripts/l10n-todo.mjs <lang> [product …]      (default: every product)
+//   node scripts/l10n-todo.mjs <lang> [product …]            (default: every product)
+//   node scripts/l10n-todo.mjs <lang> [product …] --stamp    record the current English's hash in
+//                                                            every translated action (after checking it)
+//   --english <dir>    read <dir>/<product>.json as the English instead of generated/openapi/
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { listProducts, root } from './lib/products.mjs';
-import { LANGUAGES, l10nReport, readOverlay } from './lib/l10n.mjs';
+import { HASH_KEY, LANGUAGES, checkOverlay, englishHash, readOverlay, stampOverlay } from './lib/l10n.mjs';
 
-const usage = `usage: node scripts/l10n-todo.mjs <${LANGUAGES.join('|')}> [product …]`;
-let positionals;
+const usage = `usage: node scripts/l10n-todo.mjs <${LANGUAGES.join('|')}> [product …] [--stamp] [--english <dir>]`;
+let positionals, values;
 try {
-  ({ positionals } = parseArgs({ allowPositionals: true, options: {} }));
+  ({ positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { stamp: { type: 'boolean', default: false }, english: { type: 'string' } },
+  }));
 } catch (error) {
   console.error(`${error.message}\n${usage}`);
   process.exit(2);
@@ -26,24 +34,45 @@ if (!LANGUAGES.includes(lang) || unknown.length) {
   console.error(`${unknown.length ? `unknown product: ${unknown.join(', ')}\n` : ''}${usage}\nproducts: ${products.join(', ')}`);
   process.exit(2);
 }
+const englishDir = values.english ? path.resolve(values.english) : path.join(root, 'generated', 'openapi');
 
-let untranslated = 0;
+let problems = 0;
 for (const product of wanted.length ? wanted : products) {
-  const english = JSON.parse(fs.readFileSync(path.join(root, 'generated', 'openapi', `${product}.json`), 'utf8'));
-  let overlay;
+  const englishFile = path.join(englishDir, `${product}.json`);
+  let english, overlay;
   try {
+    english = JSON.parse(fs.readFileSync(englishFile, 'utf8'));
     overlay = readOverlay(product, lang);
   } catch (error) {
     console.error(error.message);
     process.exit(1);
   }
-  const { missing, unused } = await l10nReport(english, overlay);
-  const byTarget = new Map();
-  for (const { target, key, text } of missing) byTarget.set(target, { ...byTarget.get(target), [key]: `TODO ${text}` });
-  const actions = [...byTarget].map(([target, update]) => ({ target, update }));
-  untranslated += actions.length;
-  console.log(`# ${product}: ${actions.length} untranslated, ${unused.length} overlay targets match nothing${unused.length ? `:\n#   ${unused.join('\n#   ')}` : ''}`);
-  if (actions.length) console.log(stringify(actions, { lineWidth: 0 }));
+  if (values.stamp) {
+    if (!overlay) continue;
+    let stamped, changed;
+    try {
+      ({ stamped, changed } = stampOverlay(product, lang, english));
+    } catch (error) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.log(`# ${product}: ${stamped} actions stamped against ${path.relative(process.cwd(), englishFile)}${changed ? '' : ' (unchanged)'}`);
+    continue;
+  }
+  const { untranslated, stale, unmatched } = await checkOverlay(english, overlay);
+  problems += untranslated.length + stale.length + unmatched.length;
+  console.log(`# ${product}: ${untranslated.length} untranslated, ${stale.length} stale, ${unmatched.length} overlay targets match nothing${unmatched.length ? `:\n#   ${unmatched.join('\n#   ')}` : ''}`);
+  if (untranslated.length) {
+    const actions = untranslated.map(({ target, texts }) => ({
+      target,
+      [HASH_KEY]: englishHash({ ...texts }, Object.keys(texts)),
+      update: Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, `TODO ${v}`])),
+    }));
+    console.log(stringify(actions, { lineWidth: 0 }));
+  }
+  if (stale.length) {
+    console.log(`# ${product}: stale — the English below changed since it was translated (or the action has no ${HASH_KEY}); revise the Korean, then set ${HASH_KEY} to the hash shown`);
+    console.log(stringify(stale.map(({ target, recorded, current, texts }) => ({ target, [HASH_KEY]: current, recorded, english: texts })), { lineWidth: 0 }));
+  }
 }
-process.exitCode = untranslated ? 1 : 0;
-
+if (!values.stamp) process.exitCode = problems ? 1 : 0;

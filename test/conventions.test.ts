@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { listProducts } from '../scripts/lib/products.mjs';
-import { loadBundle, operations, root, type Json } from './helpers/spec.js';
+import { deref, loadBundle, operations, root, type Json } from './helpers/spec.js';
 
 const KAKAO_HOSTS = ['kauth.kakao.com', 'kapi.kakao.com', 'dapi.kakao.com', 'api-status.kakao.com'];
 const EVIDENCE_LEVELS = ['kakao-docs', 'kakao-sdk', 'corroborated', 'observed'];
@@ -133,6 +133,21 @@ describe.each(ops.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const
   it('takes a credential in the Authorization header unless it is on the authorization server', () => {
     if (o.host === 'kapi.kakao.com' || o.host === 'dapi.kakao.com') expect(op.security.length).toBeGreaterThan(0);
     if (o.host === 'kauth.kakao.com') expect(op.security).toEqual([]);
+  });
+
+  it('ties x-kakao-required-with only to parameters and form properties, naming security schemes the operation takes', () => {
+    const taken = new Set((op.security ?? []).flatMap((alt: Json) => Object.keys(alt)));
+    const params = [...(o.pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => deref(doc, p));
+    const form = deref(doc, deref(doc, op.requestBody)?.content?.['application/x-www-form-urlencoded']?.schema);
+    const marked = [
+      ...params.filter((p: Json) => p['x-kakao-required-with']).map((p: Json) => [`parameter ${p.name}`, p, p['x-kakao-required-with']]),
+      ...Object.entries<Json>(form?.properties ?? {}).filter(([, s]) => s['x-kakao-required-with']).map(([n, s]) => [`form property ${n}`, s, s['x-kakao-required-with']]),
+    ];
+    for (const [where, holder, schemes] of marked) {
+      expect(Array.isArray(schemes) && schemes.length > 0, `${where}: a list of scheme names`).toBe(true);
+      for (const scheme of schemes) expect(taken.has(scheme), `${where}: ${scheme} is not a security scheme of the operation`).toBe(true);
+      expect(holder.required ?? false, `${where}: required stays false (the extension says when)`).toBe(false);
+    }
   });
 
   it('answers errors with the shared Kakao error responses', () => {

@@ -3,20 +3,24 @@
 // This file says which texts are translatable (one definition, used by the build, the
 // `l10n-todo` script and the tests) and applies an overlay with openapi-format's maintained
 // Overlay implementation.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { parse, parseDocument } from 'yaml';
 import { openapiOverlay } from 'openapi-format';
 import { specDir } from './products.mjs';
 
 export const LANGUAGES = ['ko'];
-const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName'];
+export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName'];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
 export const hasHangul = (text) => typeof text === 'string' && HANGUL.test(text);
 /** A text counts as translated when it has Hangul and is not the English text left as it was (some English texts quote Korean). */
 export const isTranslated = (english, translated) => hasHangul(translated) && translated !== english;
+/** The action extension that records which English an action translates (see `englishHash`). */
+export const HASH_KEY = 'x-en-sha';
 export const overlayPath = (product, lang) => path.join(specDir, product, 'overlays', `${lang}.yaml`);
 
 const key = (k) => `['${String(k).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
@@ -114,8 +118,6 @@ export async function applyOverlay(doc, overlay) {
 /** The number of Hangul syllables in a value's texts: which of two translations of a shared part says more in Korean. */
 export const hangulCount = (value) => (JSON.stringify(value).match(/[\uac00-\ud7a3]/g) ?? []).length;
 
-/** Texts made only of code, numbers and punctuation (`{"result_code":0}`) need no translation. */
-export const needsTranslation = (text) => /[A-Za-z]{2,}/.test(String(text).replace(/`[^`]*`/g, ''));
 
 /**
  * What a translation lacks: every translatable text of `english` that, after `overlay`, has no
@@ -132,4 +134,96 @@ export async function l10nReport(english, overlay) {
     }
   }
   return { missing, unused };
+}
+
+/** The translatable keys an overlay action updates, in the action's key order (`x-kakao-name-source` and the like are not texts). */
+export const actionTextKeys = (action) => Object.keys(action?.update ?? {}).filter((k) => TEXT_KEYS.includes(k));
+
+/**
+ * The short hash of the English an action translates: the first 12 hex digits of SHA-256 over the
+ * English values of the keys it updates, in the action's key order (JSON array, `null` where the
+ * English node lacks the key). An action records it as `x-en-sha`; when the English changes, the
+ * hash no longer matches and the translation is stale.
+ */
+export function englishHash(node, keys) {
+  const values = keys.map((k) => (typeof node?.[k] === 'string' ? node[k] : null));
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 12);
+}
+
+/** Texts made only of code, numbers and punctuation (`{"result_code":0}`) need no translation. */
+export const needsTranslation = (text) => typeof text === 'string' && /[A-Za-z]{2,}/.test(text.replace(/`[^`]*`/g, ''));
+
+/**
+ * Checks a product's overlay against its English document. Returns
+ * - `untranslated`: `{ target, texts: { key: English } }` for every text that still has no translation after the overlay;
+ * - `stale`: `{ target, texts, recorded, current }` for every action whose `x-en-sha` is missing or differs
+ *   from the hash of the current English (the English changed since it was translated);
+ * - `unmatched`: the targets of actions that match no node.
+ */
+export async function checkOverlay(english, overlay) {
+  const { doc, unused } = await applyOverlay(english, overlay);
+  const nodes = new Map(translatableNodes(english).map((n) => [n.target, n.node]));
+  const translated = new Map(translatableNodes(doc).map((n) => [n.target, n.node]));
+  const untranslated = [];
+  for (const { target, node, texts } of translatableNodes(english)) {
+    const todo = texts.filter((k) => !isTranslated(node[k], translated.get(target)?.[k]) && needsTranslation(node[k]));
+    if (todo.length) untranslated.push({ target, texts: Object.fromEntries(todo.map((k) => [k, node[k]])) });
+  }
+  const stale = [];
+  for (const action of overlay?.actions ?? []) {
+    const node = nodes.get(action.target);
+    const keys = actionTextKeys(action);
+    if (!node || !keys.length || unused.includes(action.target)) continue;
+    const current = englishHash(node, keys);
+    if (action[HASH_KEY] !== current) {
+      stale.push({ target: action.target, texts: Object.fromEntries(keys.map((k) => [k, node[k] ?? null])), recorded: action[HASH_KEY] ?? null, current });
+    }
+  }
+  return { untranslated, stale, unmatched: unused };
+}
+
+/**
+ * Stamps overlay YAML text: writes the hash of `english` into every action whose texts are
+ * translated (and removes it from actions that are not), keeping the text's formatting (yaml's
+ * Document API). Throws, naming `file`, when the result would parse to anything but the same data
+ * apart from the hashes. Returns the new text and the number of actions stamped.
+ */
+export function stampOverlayText(source, english, file = 'overlay') {
+  const yamlDoc = parseDocument(source);
+  if (yamlDoc.errors.length) throw new Error(`${file}: ${yamlDoc.errors[0].message}`);
+  const nodes = new Map(translatableNodes(english).map((n) => [n.target, n.node]));
+  let stamped = 0;
+  const actions = yamlDoc.toJS().actions ?? []; // resolves the files' anchors and aliases
+  for (const [i, item] of (yamlDoc.get('actions')?.items ?? []).entries()) {
+    const action = actions[i];
+    const node = nodes.get(action.target);
+    const keys = actionTextKeys(action);
+    // Translated: every key whose English needs translation has a translation (a key the English
+    // lacks, such as a tag's `x-displayName: OpenID Connect`, may stay a name).
+    const done = node && keys.length && keys.every((k) => !needsTranslation(node[k]) || isTranslated(node[k], action.update[k]));
+    if (!done) {
+      item.delete(HASH_KEY);
+      continue;
+    }
+    const hash = englishHash(node, keys);
+    if (item.has(HASH_KEY)) item.set(HASH_KEY, hash);
+    else item.items.splice(1, 0, yamlDoc.createPair(HASH_KEY, hash)); // right after `target`
+    stamped++;
+  }
+  // Keep the file's own sequence style (`actions:\n- target` or `actions:\n  - target`).
+  const output = yamlDoc.toString({ lineWidth: 0, indentSeq: !/^actions:\r?\n- /m.test(source) });
+  const strip = (data) => ({ ...data, actions: (data.actions ?? []).map(({ [HASH_KEY]: _hash, ...rest }) => rest) });
+  if (!isDeepStrictEqual(strip(parse(output)), strip(parse(source)))) {
+    throw new Error(`${file}: stamping would change more than the ${HASH_KEY} hashes; nothing written`);
+  }
+  return { output, stamped };
+}
+
+/** Stamps a product's overlay file (see `stampOverlayText`); returns the number stamped and whether the file changed. */
+export function stampOverlay(product, lang, english) {
+  const file = overlayPath(product, lang);
+  const source = fs.readFileSync(file, 'utf8');
+  const { output, stamped } = stampOverlayText(source, english, path.relative(path.dirname(specDir), file));
+  if (output !== source) fs.writeFileSync(file, output);
+  return { stamped, changed: output !== source };
 }

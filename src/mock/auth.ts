@@ -14,6 +14,15 @@ export interface MockKeys {
 
 type Presented = 'accessToken' | 'restApiKey' | 'adminKey';
 
+/** The security scheme a well-formed credential belongs to (after checkAuth accepted it). */
+export function presentedScheme(authorization: string | undefined, keys: MockKeys): Presented | undefined {
+  const match = /^(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');
+  if (!match) return undefined;
+  if (match[1]!.toLowerCase() === 'bearer') return 'accessToken';
+  if (match[1] !== 'KakaoAK') return undefined;
+  return match[2] === keys.adminKey ? 'adminKey' : match[2] === keys.restApiKey ? 'restApiKey' : undefined;
+}
+
 /** null when the request carries a credential the operation accepts; otherwise Kakao's error. */
 export function checkAuth(security: string[][], authorization: string | undefined, keys: MockKeys, shape: ErrorShape = 'kapi'): MockResponse | null {
   if (security.length === 0 || security.some((alt) => alt.length === 0)) return null;
@@ -32,9 +41,9 @@ export function checkAuth(security: string[][], authorization: string | undefine
   } else return takesToken ? invalidToken() : apiError(401, -401, 'no authentication key!');
   if (accepted.has(presented)) return null;
 
-  if (presented === 'adminKey' && accepted.has('restApiKey')) {
-    return apiError(401, -401, 'appKeyType is ADMIN_KEY. but expected [NATIVE_APP_KEY, JAVASCRIPT_KEY, REST_API_KEY]');
-  }
+  // Kakao's "appKeyType is ADMIN_KEY. but expected [...]" is for an API that takes only a platform
+  // key: no kapi operation of the documents is one (those that take the REST API key take the Admin
+  // key too), so a wrong kind of credential gets the mock's explanation (README, "Credentials").
   const wanted = [...accepted]
     .map((name) => ({ accessToken: "the user's access token (Bearer)", restApiKey: 'the REST API key (KakaoAK)', adminKey: 'the Admin key (KakaoAK)' })[name] ?? name)
     .join(' or ');

@@ -1,11 +1,13 @@
 // The mock's core, independent of any transport: a request in (method, URL, headers, body bytes),
 // Kakao's answer out. The Node server (server.ts) and in-process adapters share it.
-import { checkAuth, type MockKeys } from './auth.js';
-import { apiError, invalidRequest, shapeOfPath, type MockResponse } from './kakao-errors.js';
+import { isUtf8 } from 'node:buffer';
+import { checkAuth, presentedScheme, type MockKeys } from './auth.js';
+import { apiError, invalidRequest, maintenance, shapeOfPath, type MockResponse } from './kakao-errors.js';
 import { createOAuth } from './oauth.js';
 import { documentedResponse } from './examples.js';
 import { loadOperations, type Json, type MockOperation } from './operations.js';
 import { createSandbox, type Caller, type Sandbox, type SandboxSeed } from './sandbox/index.js';
+import { startPrism, type PrismGenerator } from './prism.js';
 
 /** One HTTP request as the core sees it. Header names are lower-case. */
 export interface MockRequest {
@@ -33,24 +35,30 @@ export interface MockCore {
   /** The sandbox's state and controls; undefined with `static`. */
   sandbox?: Sandbox;
   handle(req: MockRequest): Promise<MockResponse>;
-  /** Loads Prism now (it takes seconds): for `dynamic`, before the first request. */
+  /** Starts Prism (in a worker; it takes seconds) and generates one answer with it: for `dynamic`, before listening. */
   loadPrism(): Promise<unknown>;
+  /** Stops Prism's worker, if started. */
+  close(): Promise<void>;
 }
 
-/** The optional peers that generated data needs, at the versions this mock is tested with. */
-export const PRISM_PACKAGES = '@stoplight/prism-http@5.12.0 @stoplight/prism-core@5.8.0';
+export { PRISM_PACKAGES } from './prism.js';
 
-function parsePrefer(header: string | undefined): { code?: number; exampleKey?: string; dynamic?: boolean } | string {
-  const prefer: { code?: number; exampleKey?: string; dynamic?: boolean } = {};
+interface Prefer {
+  code?: number;
+  exampleKey?: string;
+  dynamic?: boolean;
+}
+
+/** `Prefer: code=…, example=…, dynamic=…`; a malformed preference is ignored, as Kakao ignores the header. */
+function parsePrefer(header: string | undefined): Prefer {
+  const prefer: Prefer = {};
   for (const part of (header ?? '').split(/[,;]/)) {
     const [key, raw] = part.split('=').map((s) => s?.trim());
     if (!key) continue;
     const value = raw?.replace(/^"|"$/g, '');
-    if (key === 'code') {
-      if (!/^\d{3}$/.test(value ?? '')) return `mock: Prefer code must be an HTTP status, got "${value}"`;
-      prefer.code = Number(value);
-    } else if (key === 'example') prefer.exampleKey = value;
-    else if (key === 'dynamic') prefer.dynamic = value === 'true';
+    if (key === 'code' && /^[1-5]\d\d$/.test(value ?? '')) prefer.code = Number(value);
+    else if (key === 'example' && value) prefer.exampleKey = value;
+    else if (key === 'dynamic' && (value === 'true' || value === 'false')) prefer.dynamic = value === 'true';
   }
   return prefer;
 }
@@ -59,44 +67,43 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
   const ops = loadOperations(doc);
   const rawOperation = (op: MockOperation) => doc.paths[op.path][op.method.toLowerCase()];
 
-  // Prism (a second to load) only for generated data: loaded at start with --dynamic, else on demand.
-  let prism: Promise<{ request(op: MockOperation, input: Json, mock: Json): Promise<MockResponse | undefined> }> | undefined;
+  // Prism only for generated data: started before listening with --dynamic, else on first need.
+  let prism: Promise<PrismGenerator> | undefined;
   const loadPrism = () =>
-    (prism ??= (async () => {
-      const [{ default: prismHttp }, { default: prismCore }] = await Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).catch((error) => {
-        // Prism is an optional peer: only generated data needs it, and it weighs about 80 MB.
-        if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-        throw new Error(`generated data (--dynamic, Prefer: dynamic=true) needs Prism: npm install --save-dev ${PRISM_PACKAGES}`);
-      });
-      const prismOps: Json[] = await prismHttp.getHttpOperationsFromSpec(doc);
-      const instance = prismHttp.createInstance(
-        { mock: { dynamic: true }, validateRequest: false, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false },
-        { logger: prismCore.createLogger('kakao-mock', { level: 'silent' }) },
-      );
-      return {
-        async request(op, input, mock) {
-          const operation = prismOps.find((p) => p.method.toUpperCase() === op.method && p.path === op.path);
-          const config = { mock, validateRequest: false, validateResponse: false, checkSecurity: false, errors: false, upstreamProxy: undefined, isProxy: false };
-          const result = await instance.request(input, [operation], config as never)();
-          if (result._tag === 'Left') return undefined;
-          const { statusCode, headers, body } = result.right.output;
-          return { status: statusCode, headers: headers as Record<string, string>, body };
-        },
-      };
-    })());
+    (prism ??= startPrism(doc).then(async (generator) => {
+      // The first generation initialises Prism's faker: done here, not on a caller's request.
+      const warm = ops.find((op) => op.path === '/v2/user/me' && op.method === 'GET') ?? ops[0]!;
+      await generator.request(warm, { method: warm.method.toLowerCase(), url: { path: warm.path, query: {} }, headers: {} }, { dynamic: true });
+      return generator;
+    }));
   const oauth = createOAuth(keys);
   const sandbox = options.static ? undefined : createSandbox({ doc, keys, seed: options.seed });
 
+  // The documented answers, looked up once per operation and preference (the hot path); callers get
+  // a copy of the response and its headers, so that changing them does not change the cache.
+  const answers = new Map<string, ReturnType<typeof documentedResponse>>();
+  function documented_(op: MockOperation, prefer: Prefer, wants?: string): ReturnType<typeof documentedResponse> {
+    const key = `${op.method} ${op.path}\n${prefer.code}\n${prefer.exampleKey}\n${wants}`;
+    let found = answers.get(key);
+    if (found === undefined && !answers.has(key)) {
+      found = documentedResponse(doc, rawOperation(op), prefer, wants);
+      if (answers.size < 10_000) answers.set(key, found);
+    }
+    return found && !('generate' in found) ? { ...found, headers: { ...found.headers } } : found;
+  }
+
   /** The documented response (or generated data) for a request that passed our checks. */
-  async function mock(op: MockOperation, input: Json, prefer: { code?: number; exampleKey?: string; dynamic?: boolean }, wants?: string): Promise<MockResponse> {
+  async function mock(op: MockOperation, input: Json, prefer: Prefer, wants?: string): Promise<MockResponse> {
     const dynamic = prefer.dynamic ?? (options.dynamic && prefer.code === undefined && prefer.exampleKey === undefined) ?? false;
-    const documented = dynamic ? { generate: true as const } : documentedResponse(doc, rawOperation(op), prefer, wants);
+    const documented = dynamic ? { generate: true as const } : documented_(op, prefer, wants);
     let response: MockResponse | undefined;
     if (documented && 'generate' in documented) {
       const generator = await loadPrism().catch((error: Error) => error);
       if (generator instanceof Error) return invalidRequest(op.shape, `mock: ${generator.message}`);
       response = await generator.request(op, input, { dynamic: true, code: prefer.code });
     } else response = documented;
+    // A documented 503 without a body: Kakao's maintenance code, the one its error page gives 503.
+    if (response && response.status === 503 && response.body === undefined && op.shape === 'kapi') return maintenance();
     if (response) return response;
     const what = prefer.code ? `status ${prefer.code}` : prefer.exampleKey ? `example "${prefer.exampleKey}"` : wants ? `${wants} response` : 'success response';
     return invalidRequest(op.shape, `mock: ${op.operationId} documents no ${what}${wants === 'xml' ? ' (Kakao publishes no XML sample for it: ask for json)' : ''}`);
@@ -112,7 +119,7 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     const method = (req.method ?? 'GET').toUpperCase();
     // The sandbox's pages and control API live under /__mock/, a path Kakao never uses.
     if (sandbox && (url.pathname === '/__mock' || url.pathname.startsWith('/__mock/'))) return sandbox.control(method, url.pathname, req.body.toString('utf8'));
-    const candidates = ops.map((op) => ({ op, params: op.match(url.pathname) })).filter((c) => c.params);
+    const candidates = route(url.pathname);
     if (candidates.length === 0) return invalidRequest(shapeOfPath(url.pathname), `mock: no operation of the Kakao API description has the path ${url.pathname}`, 404);
     const found = candidates.find((c) => c.op.method === method);
     if (!found) return invalidRequest(candidates[0]!.op.shape, `mock: ${url.pathname} takes ${candidates.map((c) => c.op.method).join(', ')}, not ${method}`, 405);
@@ -123,38 +130,45 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     } catch {
       return invalidRequest(op.shape, 'mock: a path segment is not valid percent-encoding');
     }
-    const refused = checkAuth(op.security, req.headers.authorization as string | undefined, sandbox?.keys() ?? keys, op.shape);
+    const authorization = req.headers.authorization as string | undefined;
+    // The sandbox's app keys are the seed's (the mock's keys unless the seed sets others).
+    const appKeys = sandbox?.keys() ?? keys;
+    const refused = checkAuth(op.security, authorization, appKeys, op.shape);
     if (refused) return refused;
     // Sandbox: a Bearer token must be one it issued or was seeded with.
-    const caller: Caller | MockResponse = sandbox ? sandbox.authenticate(op, req.headers.authorization as string | undefined) : { kind: 'none' };
+    const caller: Caller | MockResponse = sandbox ? sandbox.authenticate(op, authorization) : { kind: 'none' };
     if ('status' in caller) return caller;
 
     const raw = req.body;
+    if (raw.length > 0 && !isUtf8(raw)) return invalidRequest(op.shape, 'mock: the request body is not valid UTF-8');
     const text = raw.toString('utf8');
-    if (raw.length > 0 && Buffer.compare(Buffer.from(text, 'utf8'), raw) !== 0) return invalidRequest(op.shape, 'mock: the request body is not valid UTF-8');
-    const checked = op.validate({ pathParams, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body: text });
+    const scheme = presentedScheme(authorization, appKeys);
+    const checked = op.validate({ pathParams, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body: text, scheme });
     if ('status' in checked) return checked;
 
+    // Prefer selects the answer to a request that passed every check; it bypasses none of them.
     const prefer = parsePrefer(req.headers.prefer as string | undefined);
-    if (typeof prefer === 'string') return invalidRequest(op.shape, prefer);
+    const selects = prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic !== undefined;
     const input = { method: method.toLowerCase(), url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers: {}, body: checked.body };
 
-    // Sandbox: it answers what has state in Kakao; `undefined` leaves the documented example.
-    if (sandbox && !prefer.code && !prefer.exampleKey && !prefer.dynamic) {
+    // Sandbox: it answers what has state in Kakao (`undefined` leaves the documented example). Its
+    // refusals stand; a success gives way to the answer Prefer selects, as the checks have passed.
+    if (sandbox) {
       const origin = req.origin ?? `http://${String(req.headers.host ?? 'kapi.kakao.com')}`;
       const answer = await sandbox.handle({ op, caller, query: checked.query, body: checked.body, origin });
-      if (answer) return answer;
+      if (answer && (answer.status >= 400 || !selects)) return answer;
     }
-    if (!prefer.code && !prefer.exampleKey) {
-      if (op.path === '/oauth/authorize') return oauth.authorize(checked.query);
-      if (op.path === '/oauth/logout') return oauth.logout(checked.query);
-      if (op.path === '/oauth/token') {
-        const outcome = oauth.token(checked.body);
-        if ('status' in outcome) return outcome;
-        const response = await mock(op, input, prefer);
-        if (response.body && typeof response.body === 'object') response.body = { ...(response.body as object), ...outcome.tokens };
-        return response;
-      }
+    // The static Login flow (the sandbox has its own; logout is stateless in both).
+    if (op.path === '/oauth/logout' || (!sandbox && op.path === '/oauth/authorize')) {
+      const outcome = op.path === '/oauth/authorize' ? oauth.authorize(checked.query) : oauth.logout(checked.query);
+      if (outcome.status >= 400 || !selects) return outcome;
+    }
+    if (!sandbox && op.path === '/oauth/token') {
+      const outcome = oauth.token(checked.body);
+      if ('status' in outcome) return outcome;
+      const response = await mock(op, input, prefer);
+      if (response.status < 300 && response.body && typeof response.body === 'object') response.body = { ...(response.body as object), ...outcome.tokens };
+      return response;
     }
     // Local's `.{format}` paths choose the media type in the URL; otherwise the Accept header does.
     const format = pathParams.format?.toLowerCase();
@@ -163,5 +177,25 @@ export function createMockCore({ doc, keys, ...options }: MockCoreOptions): Mock
     return mock(op, input, prefer, wants);
   }
 
-  return { handle, loadPrism, ...(sandbox ? { sandbox } : {}) };
+  /** The operations whose path matches: literal paths from a map, templated ones by their pattern. */
+  const literal = new Map<string, MockOperation[]>();
+  const templated: MockOperation[] = [];
+  for (const op of ops) {
+    if (op.path.includes('{')) templated.push(op);
+    else literal.set(op.path, [...(literal.get(op.path) ?? []), op]);
+  }
+  function route(pathname: string): { op: MockOperation; params: Record<string, string> | undefined }[] {
+    const exact = (literal.get(pathname) ?? []).map((op) => ({ op, params: {} as Record<string, string> | undefined }));
+    return [...exact, ...templated.map((op) => ({ op, params: op.match(pathname) })).filter((c) => c.params)];
+  }
+
+  return {
+    handle,
+    loadPrism,
+    ...(sandbox ? { sandbox } : {}),
+    async close() {
+      const generator = await prism?.catch(() => undefined);
+      await generator?.close();
+    },
+  };
 }

@@ -62,3 +62,9 @@ export const shapeOfPath = (pathname: string): ErrorShape =>
 /** 401 for a missing, malformed or unknown access token (Kakao's text and RFC 6750 header). */
 export const invalidToken = () =>
   apiError(401, -401, 'this access token does not exist', { 'www-authenticate': 'Bearer error=invalid_token' });
+
+/**
+ * 503 on kapi: Kakao's error code page pairs `-9798` (service under maintenance) with 503 and
+ * publishes no `msg` for it (openapi/components/responses/ServiceUnavailable.yaml), so the text is the mock's.
+ */
+export const maintenance = () => apiError(503, -9798, 'mock: service under maintenance (Kakao publishes no text for -9798)');

@@ -1,7 +1,9 @@
 // The mock's view of the combined document: per operation, how to route it, which credentials it
-// takes, and validators for its parameters and body (compiled on first use, so start-up is fast).
+// takes, and validators for its parameters and body. Every validator is compiled here, before the
+// server listens, so that no first call waits for a compilation (inlineRefs off and codegen
+// optimisation off keep that under a second for the 84 operations).
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from './schema.js';
+import { createAjv, describe } from './schema.js';
 import { invalidParameter, invalidRequest, missingParameter, type ErrorShape, type MockResponse } from './kakao-errors.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,8 +21,29 @@ export interface MockOperation {
   /** Alternatives of security scheme names; [] = no credential. */
   security: string[][];
   match(pathname: string): Record<string, string> | undefined;
-  validate(input: { pathParams: Record<string, string>; query: URLSearchParams; contentType: string; body: string }): MockResponse | { query: Json; body: Json };
+  /** `scheme`: the security scheme the request's credential matched (for `x-kakao-required-with`). */
+  validate(input: { pathParams: Record<string, string>; query: URLSearchParams; contentType: string; body: string; scheme?: string }): MockResponse | { query: Json; body: Json };
 }
+
+/**
+ * Name → value(s) of a query string or form body in one pass (linear in its size: `getAll` per key
+ * would be quadratic in the number of keys), into an object without a prototype so that a key
+ * such as `__proto__` is an ordinary key.
+ */
+export function decodePairs(params: URLSearchParams, split?: Set<string>): Record<string, unknown> {
+  const values: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of params) {
+    const parts = split?.has(key) ? value.split(',') : [value];
+    const had = values[key];
+    if (had === undefined) values[key] = parts.length === 1 ? parts[0]! : parts;
+    else if (Array.isArray(had)) had.push(...parts);
+    else values[key] = [had, ...parts];
+  }
+  return values;
+}
+
+/** The extension that makes a parameter or form property required with some credentials (openapi/README.md). */
+const REQUIRED_WITH = 'x-kakao-required-with';
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -46,7 +69,7 @@ const shapeOf = (host: string): ErrorShape => {
 };
 
 export function loadOperations(doc: Json): MockOperation[] {
-  const ajv = createAjv(doc, { coerceTypes: 'array', allErrors: false });
+  const ajv = createAjv(doc, { coerceTypes: 'array', allErrors: false, inlineRefs: false, validateSchema: false, code: { optimize: false }, discriminator: true, verbose: true });
   const ops: MockOperation[] = [];
   for (const [path, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
     const itemPtr = `/paths/${escapePointer(path)}`;
@@ -76,23 +99,33 @@ export function loadOperations(doc: Json): MockOperation[] {
       const body = op.requestBody ? resolve(doc, op.requestBody, `${opPtr}/requestBody`) : undefined;
       const mediaTypes = Object.keys(body?.value.content ?? {});
 
-      let validators: { path: ValidateFunction; query: ValidateFunction; body: Map<string, ValidateFunction> } | undefined;
-      const compiled = () =>
-        (validators ??= {
-          path: ajv.compile(objectSchema('path')),
-          query: ajv.compile(objectSchema('query')),
-          body: new Map(mediaTypes.map((t) => [t, ajv.compile({ $ref: `doc#${body!.pointer}/content/${escapePointer(t)}/schema` })])),
-        });
+      const v = {
+        path: ajv.compile(objectSchema('path')),
+        query: ajv.compile(objectSchema('query')),
+        body: new Map(mediaTypes.map((t) => [t, ajv.compile({ $ref: `doc#${body!.pointer}/content/${escapePointer(t)}/schema` })])),
+      };
+
+      // Parameters and form properties that some credentials make required (x-kakao-required-with).
+      const requiredWith: { name: string; in: 'query' | 'body'; schemes: string[] }[] = [];
+      for (const p of params) if (Array.isArray(p.value[REQUIRED_WITH]) && p.value.in === 'query') requiredWith.push({ name: p.value.name, in: 'query', schemes: p.value[REQUIRED_WITH] });
+      const formSchema = mediaTypes.includes(FORM) ? resolve(doc, body!.value.content[FORM].schema).value : undefined;
+      for (const [name, property] of Object.entries<Json>(formSchema?.properties ?? {})) {
+        if (Array.isArray(property?.[REQUIRED_WITH])) requiredWith.push({ name, in: 'body', schemes: property[REQUIRED_WITH] });
+      }
 
       const fail = (errors: ValidateFunction['errors'], where: string): MockResponse => {
         const e = errors?.[0];
         if (!e) return invalidRequest(shape, `mock: invalid ${where}`);
         // A top-level `required` is a missing parameter; one inside JSON text is an invalid value of it.
         if (e.keyword === 'required' && e.instancePath === '') return missingParameter(shape, String(e.params.missingProperty));
-        const [, name = where, ...rest] = e.instancePath.split('/');
-        const property = e.keyword === 'discriminator' ? String(e.params.tag ?? name) : name;
-        const detail = `${rest.length ? `/${rest.join('/')} ` : ''}${e.message ?? 'is invalid'}${e.params?.allowedValues ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`;
-        return invalidParameter(shape, property, detail.trim());
+        const [, name, ...rest] = e.instancePath.split('/');
+        // A discriminator at the top of a body (grant_type of /oauth/token) names its tag.
+        if (e.keyword === 'discriminator' && name === undefined) {
+          if (e.params.tagValue === undefined) return missingParameter(shape, String(e.params.tag));
+          return invalidParameter(shape, String(e.params.tag), describe(doc, e));
+        }
+        const detail = `${rest.length ? `/${rest.join('/')} ` : ''}${describe(doc, e)}${e.params?.allowedValues ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : ''}`;
+        return invalidParameter(shape, name ?? where, detail.trim());
       };
 
       ops.push({
@@ -107,30 +140,22 @@ export function loadOperations(doc: Json): MockOperation[] {
           if (!m) return undefined;
           return Object.fromEntries(names.map((n, i) => [n, m[i + 1]!]));
         },
-        validate({ pathParams, query, contentType, body: text }) {
-          const v = compiled();
+        validate({ pathParams, query, contentType, body: text, scheme }) {
           const pathValues = { ...pathParams };
           if (!v.path(pathValues)) return fail(v.path.errors, 'path');
-          const queryValues: Record<string, unknown> = {};
-          for (const key of new Set(query.keys())) {
-            const all = query.getAll(key);
-            queryValues[key] = csv.has(key) ? all.flatMap((s) => s.split(',')) : all.length === 1 ? all[0] : all;
+          const queryValues = decodePairs(query, csv);
+          for (const [name, values] of Object.entries(queryValues)) {
+            // A csv parameter sent once stays a one-element list; others sent once stay a string.
+            if (csv.has(name) && !Array.isArray(values)) queryValues[name] = [values];
           }
           if (!v.query(queryValues)) return fail(v.query.errors, 'query');
-          if (!body) return { query: queryValues, body: undefined };
           // Kakao reads a body only in the media type it expects; any other body counts as absent.
           const type = contentType.split(';')[0]!.trim().toLowerCase();
           const expected = mediaTypes.find((t) => t === type);
           let bodyValue: Json;
-          if (expected && text.length > 0) {
-            if (expected === FORM) {
-              bodyValue = {};
-              const form = new URLSearchParams(text);
-              for (const key of new Set(form.keys())) {
-                const all = form.getAll(key);
-                bodyValue[key] = all.length === 1 ? all[0] : all;
-              }
-            } else if (expected.includes('json')) {
+          if (body && expected && text.length > 0) {
+            if (expected === FORM) bodyValue = decodePairs(new URLSearchParams(text));
+            else if (expected.includes('json')) {
               try {
                 bodyValue = JSON.parse(text);
               } catch {
@@ -138,12 +163,21 @@ export function loadOperations(doc: Json): MockOperation[] {
               }
             } else bodyValue = text;
           }
+          // What the credential makes required, where Kakao reads it (a JSON target is no target).
+          for (const r of requiredWith) {
+            if (!scheme || !r.schemes.includes(scheme)) continue;
+            const value = r.in === 'query' ? queryValues[r.name] : bodyValue?.[r.name];
+            if (value === undefined || value === '') return missingParameter(shape, r.name);
+          }
+          if (!body) return { query: queryValues, body: undefined };
           if (bodyValue === undefined) {
             if (body.value.required) {
               const schema = resolve(doc, body.value.content[mediaTypes[0]!].schema, '').value;
               const first = schema?.required?.[0];
               return first ? missingParameter(shape, first) : invalidRequest(shape, `mock: this API needs a ${mediaTypes.join(' or ')} body`);
             }
+            // An optional body sent in a media type Kakao does not read for this API.
+            if (text.length > 0) return invalidRequest(shape, `mock: Kakao reads this API's body only as ${mediaTypes.join(' or ')}, not ${type || 'a body without Content-Type'}`);
             return { query: queryValues, body: undefined };
           }
           const validateBody = v.body.get(expected!)!;

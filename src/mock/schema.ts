@@ -13,8 +13,14 @@ const addFormats = addFormatsModule.default;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-/** An Ajv for the document `doc` (added under the id `doc`, so `doc#/components/...` resolves). */
+/**
+ * An Ajv for the document `doc` (added under the id `doc`, so `doc#/components/...` resolves).
+ * With `discriminator: true`, a `oneOf` with a `discriminator` validates only the branch its tag
+ * names, so errors name that branch's fields; Ajv refuses `mapping`, which in our documents only
+ * repeats each branch's `enum` of the tag, so it is left out of the copy Ajv sees.
+ */
 export function createAjv(doc?: Json, options: Options = {}) {
+  if (doc && options.discriminator) doc = withoutMappings(doc);
   // OpenAPI-only keywords (example, discriminator, xml, externalDocs) are not JSON Schema: ignore them.
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, ...options });
   addFormats(ajv);
@@ -41,7 +47,7 @@ export function createAjv(doc?: Json, options: Options = {}) {
         const ok = validate(parsed) as boolean;
         check.errors = ok
           ? null
-          : (validate.errors ?? []).map((e: ErrorObject) => ({ ...e, instancePath: at, message: `(JSON text${e.instancePath ? ` at ${e.instancePath}` : ''}) ${e.message}` }));
+          : (validate.errors ?? []).map((e: ErrorObject) => ({ ...e, instancePath: at, message: `(JSON text${e.instancePath ? ` at ${e.instancePath}` : ''}) ${describe(doc, e)}` }));
         return ok;
       };
       check.errors = null as Json;
@@ -50,8 +56,42 @@ export function createAjv(doc?: Json, options: Options = {}) {
   });
   let exact: ReturnType<typeof createAjv> | undefined;
   const content = () => (options.coerceTypes ? (exact ??= createAjv(doc, { ...options, coerceTypes: false })) : ajv);
-  if (doc) ajv.addSchema(doc, 'doc');
+  if (doc) ajv.addSchema(doc, 'doc', undefined, options.validateSchema !== false);
   return ajv;
+}
+
+/** An error's text; a discriminator's names the tag and the values the document allows for it. */
+export function describe(doc: Json, e: ErrorObject): string {
+  if (e.keyword !== 'discriminator') return e.message ?? 'is invalid';
+  const tag = String(e.params.tag);
+  const values = ((e.parentSchema?.oneOf ?? []) as Json[]).flatMap((branch) => {
+    const property = follow(doc, branch)?.properties?.[tag];
+    return property?.enum ?? (property?.const !== undefined ? [property.const] : []);
+  });
+  const got = e.params.tagValue === undefined ? 'missing' : JSON.stringify(e.params.tagValue);
+  return `${tag} must be one of: ${values.join(', ')} (got ${got})`;
+}
+
+/** Follows `#/…` and `doc#/…` references within `doc`. */
+function follow(doc: Json, node: Json): Json {
+  for (let i = 0; node && typeof node.$ref === 'string' && i < 16; i++) {
+    const pointer = node.$ref.slice(node.$ref.indexOf('#') + 2);
+    node = pointer.split('/').reduce((n: Json, k: string) => n?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return node;
+}
+
+function withoutMappings(node: Json): Json {
+  if (Array.isArray(node)) return node.map(withoutMappings);
+  if (!node || typeof node !== 'object') return node;
+  const copy: Json = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'discriminator' && v && typeof v === 'object' && !Array.isArray(v)) {
+      const { mapping: _mapping, ...rest } = v as Json;
+      copy[k] = rest;
+    } else copy[k] = withoutMappings(v);
+  }
+  return copy;
 }
 
 function rebase(schema: Json): Json {

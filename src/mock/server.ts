@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +30,16 @@ export interface KakaoMockOptions {
   keys?: Partial<MockKeys>;
   /** The combined bundle to serve. Default: this package's generated/openapi/kakao.json, checked against generated/provenance.json. */
   document?: Json;
-  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  /** Largest request body accepted, in bytes (larger ones get a 413). Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Largest request head (request line and headers), in bytes (larger ones get a 431). Default 16 KiB. */
+  maxHeaderBytes?: number;
+  /** Open connections at most; further ones are closed at once. Default 512. */
+  maxConnections?: number;
+  /** Time to receive a request's headers, in ms (then a 408). Default 5000. */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, headers and body, in ms (then a 408). Default 10000. */
+  requestTimeoutMs?: number;
   /** One line per request (method, path, status); never credentials. Default: silent. */
   log?: (line: string) => void;
   /** Documented examples only, any Bearer token accepted (no sandbox state). Default false. */
@@ -90,61 +99,174 @@ export function loadCheckedBundle(root?: string): Json {
   return JSON.parse(bytes.toString('utf8'));
 }
 
-function send(res: http.ServerResponse, response: MockResponse, cors: Record<string, string>) {
-  const headers: Record<string, string> = { ...cors };
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': '*' };
+
+function send(res: http.ServerResponse, response: MockResponse) {
+  const headers: Record<string, string> = { ...CORS };
   for (const [k, v] of Object.entries(response.headers ?? {})) headers[k.toLowerCase()] = v;
   let body: string | undefined;
   if (response.body !== undefined) body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-  if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json;charset=UTF-8';
+  if (body !== undefined && !headers['content-type']) headers['content-type'] = JSON_TYPE;
+  headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
   res.writeHead(response.status, headers);
   res.end(body);
 }
+
+/** A whole HTTP/1.1 response written straight to a socket (for requests Node's parser refused). */
+function rawResponse(response: MockResponse): string {
+  const body = JSON.stringify(response.body);
+  const reason = http.STATUS_CODES[response.status] ?? 'Error';
+  return `HTTP/1.1 ${response.status} ${reason}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
+/** The path of the request Node's parser stopped at, from the bytes it saw (for the host's error shape). */
+function pathOfRefused(error: { rawPacket?: Buffer; bytesParsed?: number }): string {
+  const seen = error.rawPacket?.subarray(0, (error.bytesParsed ?? error.rawPacket.length) + 1).toString('latin1') ?? '';
+  const lines = [...seen.matchAll(/(?:^|\r\n)[A-Z]+ (\/[^\s?]*)/g)];
+  return lines.at(-1)?.[1] ?? '/';
+}
+
+const clientErrorStatus = (code: string | undefined) =>
+  code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413 : 400;
 
 export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<KakaoMock> {
   const doc = options.document ?? loadCheckedBundle();
   const keys: MockKeys = { ...defaultMockKeys, ...options.keys };
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const log = options.log ?? (() => {});
+  // Validators are compiled here (createMockCore), and Prism started and warmed for --dynamic, all before listening.
   const core = createMockCore({ doc, keys, dynamic: options.dynamic, static: options.static, seed: options.seed });
   if (options.dynamic) await core.loadPrism();
 
-  const server = http.createServer((req, res) => {
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': '*' };
-    const shape = shapeOfPath((req.url ?? '/').split('?')[0]!);
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH' }).end();
-      return;
+  // Requests still owed an answer, per connection: an error on the connection waits for them (pipelining).
+  interface Owed {
+    count: number;
+    /** What to do once every owed answer is written. */
+    then?: () => void;
+    /** The latest request, and how to refuse it while its body is still arriving. */
+    current?: { req: http.IncomingMessage; refuse(status: number, text: string): void };
+  }
+  const owed = new WeakMap<Socket, Owed>();
+  const settle = (socket: Socket) => {
+    const state = owed.get(socket);
+    if (!state) return;
+    state.count--;
+    if (state.count === 0 && state.then) {
+      const then = state.then;
+      state.then = undefined;
+      then();
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
+  };
+
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 5000, requestTimeout);
+  const server = http.createServer(
+    {
+      maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
+      // Host and Expect are checked by the handlers below, to answer in Kakao's shape.
+      requireHostHeader: false,
+      headersTimeout,
+      requestTimeout,
+      // How often Node looks for requests over their time (default 30 s).
+      connectionsCheckingInterval: Math.min(1000, headersTimeout),
+      keepAliveTimeout: 5000,
+    },
+    (req, res) => {
+      const socket = req.socket;
+      const state: Owed = owed.get(socket) ?? { count: 0 };
+      owed.set(socket, state);
+      state.count++;
+      res.once('close', () => settle(socket));
+      state.current = { req, refuse: handle(req, res) };
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 512;
+
+  /** Answers one request; returns how to refuse it when the connection fails before its body is read. */
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): (status: number, text: string) => void {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    const shape = shapeOfPath(pathname);
     let answered = false;
     const answer = (response: MockResponse) => {
       if (answered) return;
       answered = true;
-      log(`${req.method} ${(req.url ?? '').split('?')[0]} → ${response.status}`);
-      send(res, response, cors);
+      log(`${req.method} ${pathname} → ${response.status}`);
+      send(res, response);
     };
+    const refuse = (status: number, text: string) => {
+      // Already answered (a 413 whose body is still arriving): stop reading it.
+      if (answered) return void req.socket.end();
+      res.shouldKeepAlive = false;
+      answer(invalidRequest(shape, text, status));
+    };
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH' }).end();
+      return refuse;
+    }
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+      refuse(400, 'mock: an HTTP/1.1 request needs a Host header');
+      return refuse;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (answered) return; // the rest of a refused body: read and dropped, so the answer is not reset
       size += chunk.length;
       if (size > maxBody) {
+        chunks.length = 0;
+        // Node reads the rest of the body after the answer and keeps the connection; the request
+        // timeout bounds how long a client may keep sending.
         answer(invalidRequest(shape, `mock: request body larger than ${maxBody} bytes`, 413));
-        req.destroy();
         return;
       }
-      if (!answered) chunks.push(chunk);
+      chunks.push(chunk);
     });
     req.on('error', () => answer(invalidRequest(shape, 'mock: the request could not be read')));
     req.on('end', () => {
       if (answered) return;
-      core.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) }).then(answer, (error: unknown) => {
+      core.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }).then(answer, (error: unknown) => {
         // A bug of the mock, never the caller's fault: still a Kakao-shaped body, and a log line.
         log(`mock internal error: ${error instanceof Error ? error.stack : String(error)}`);
         answer(apiError(500, -1, 'mock: internal error (a bug in the mock: please report it)'));
       });
     });
+    return refuse;
+  }
+
+  // Expect other than 100-continue: Node would answer an empty 417.
+  server.on('checkExpectation', (req, res) => {
+    res.shouldKeepAlive = false;
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    log(`${req.method} ${pathname} → 417`);
+    send(res, invalidRequest(shapeOfPath(pathname), `mock: Expect: ${String(req.headers.expect).slice(0, 40)} is not supported (only 100-continue)`, 417));
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json;charset=UTF-8\r\nconnection: close\r\n\r\n{"code":-2,"msg":"mock: malformed HTTP request"}');
+  // CONNECT: no path of the Kakao API; Node would drop the connection without a word.
+  server.on('connect', (req, socket: Socket) => {
+    log(`CONNECT ${req.url} → 405`);
+    socket.on('error', () => {});
+    socket.end(rawResponse(apiError(405, -2, 'mock: CONNECT is not supported: the Kakao API takes GET, POST, PUT, DELETE and PATCH')));
+  });
+  // Requests Node's parser refuses (garbage, oversized heads, timeouts): a Kakao-shaped answer in the
+  // path's host shape, written after the answers owed to the well-formed requests before it.
+  const refused = new WeakSet<Socket>();
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number }, socket: Socket) => {
+    if (refused.has(socket)) return;
+    refused.add(socket);
+    socket.on('error', () => {});
+    const state = owed.get(socket);
+    const status = clientErrorStatus(error.code);
+    const text = status === 408 ? 'mock: the request did not arrive in time' : status === 431 ? 'mock: request headers too large' : 'mock: malformed HTTP request';
+    const reply = () => {
+      // Part of an answer already sent (a timeout while answering): nothing sensible to add.
+      if (!socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) return void socket.destroy();
+      log(`malformed HTTP → ${status}`);
+      socket.end(rawResponse(invalidRequest(shapeOfPath(pathOfRefused(error)), text, status)));
+    };
+    // The request whose body was arriving is answered in its own place in the pipeline.
+    if (state?.current && !state.current.req.complete) return state.current.refuse(status, text);
+    if (state && state.count > 0) state.then = reply;
+    else reply();
   });
 
   const host = options.host ?? '127.0.0.1';
@@ -158,10 +280,12 @@ export async function startKakaoMock(options: KakaoMockOptions = {}): Promise<Ka
     port,
     keys: core.sandbox?.keys() ?? keys,
     ...(core.sandbox ? { sandbox: core.sandbox } : {}),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+      await core.close();
+    },
   };
 }

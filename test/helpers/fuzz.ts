@@ -22,10 +22,11 @@ const authorization = (keys: { restApiKey: string; adminKey: string }) =>
   fc.constantFrom(undefined, 'Bearer fake-token', `KakaoAK ${keys.adminKey}`, `KakaoAK ${keys.restApiKey}`, 'KakaoAK', 'Bearer', 'Basic Zm9vOmJhcg==', 'KakaoAK fake-unknown', '\u00ff\u00fe');
 
 export function fuzzRequest(requests: ValidRequest[], keys: { restApiKey: string; adminKey: string }): fc.Arbitrary<RawRequest> {
+  // (many-keys is listed twice: it is the mutation that finds a decoder slower than linear.)
   return fc
     .record({
       r: fc.constantFrom(...requests),
-      mutation: fc.constantFrom('drop', 'junk-value', 'extra', 'content-type', 'huge', 'bytes', 'method', 'path', 'none'),
+      mutation: fc.constantFrom('drop', 'junk-value', 'extra', 'content-type', 'huge', 'oversized', 'many-keys', 'many-keys', 'bytes', 'method', 'path', 'none'),
       key: fc.nat(),
       value: junk,
       auth: authorization(keys),
@@ -46,10 +47,25 @@ export function fuzzRequest(requests: ValidRequest[], keys: { restApiKey: string
       const method = mutation === 'method' ? ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'][key % 5]! : r.op.method.toUpperCase();
       const qs = encodeParams(query);
       const headers: Record<string, string> = {};
-      if (auth) headers.Authorization = auth;
+      // Many keys behind the right credential, so that the body is decoded, not refused at the door.
+      const credential = { accessToken: 'Bearer fake-token', restApiKey: `KakaoAK ${keys.restApiKey}`, adminKey: `KakaoAK ${keys.adminKey}` }[r.credential ?? ''];
+      if (mutation === 'many-keys' && credential) headers.Authorization = credential;
+      else if (auth) headers.Authorization = auth;
       let payload: string | Uint8Array | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
-        payload = mutation === 'bytes' ? bytes : mutation === 'huge' ? 'a='.concat('x'.repeat(100_000)) : contentType.startsWith('application/json') ? JSON.stringify(body) : encodeParams(body);
+        payload =
+          mutation === 'bytes'
+            ? bytes
+            : mutation === 'huge'
+              ? 'a='.concat('x'.repeat(100_000))
+              : mutation === 'oversized'
+                ? 'a='.concat('x'.repeat(1024 * 1024))
+                : mutation === 'many-keys'
+                  ? // Up to 60,000 distinct keys (~600 kB, under the default 1 MiB limit): decoding must stay linear.
+                    [encodeParams(body), ...Array.from({ length: 1000 + (key % 59_000) }, (_, i) => `k${i}=${i}`)].filter(Boolean).join('&')
+                  : contentType.startsWith('application/json')
+                    ? JSON.stringify(body)
+                    : encodeParams(body);
         headers['Content-Type'] = mutation === 'content-type' || mutation === 'bytes' ? contentType : 'application/x-www-form-urlencoded';
       }
       return { method, target: `${path}${qs ? `?${qs}` : ''}`, headers, body: payload };

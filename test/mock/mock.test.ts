@@ -191,9 +191,11 @@ describe('media types', () => {
 });
 
 describe('Prefer and dynamic data', () => {
-  it('Prefer: code=401 selects the documented 401 response', async () => {
+  it('Prefer: code=401 selects the documented 401 response (its first example: the unknown-token text)', async () => {
     const { error } = await kakao.GET('/v2/user/me', { headers: { Prefer: 'code=401' } });
-    expect(error).toMatchObject({ kind: 'api', status: 401, code: -401, msg: 'InvalidTokenException' });
+    expect(error).toMatchObject({ kind: 'api', status: 401, code: -401, msg: 'this access token does not exist' });
+    const named = await kakao.GET('/v2/user/me', { headers: { Prefer: 'code=401, example=invalidToken' } });
+    expect(named.error).toMatchObject({ kind: 'api', status: 401, code: -401, msg: 'InvalidTokenException' });
   });
 
   it('Prefer: example=… selects a named example', async () => {
