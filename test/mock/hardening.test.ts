@@ -15,9 +15,10 @@ import { loadBundle, root } from '../helpers/spec.js';
 const doc = loadBundle();
 const requests = validRequests(doc);
 let mock: KakaoMock;
+// These run the static mock (documented examples, any Bearer token): the sandbox adds state, not transport.
 
 beforeAll(async () => {
-  mock = await startKakaoMock({ port: 0 });
+  mock = await startKakaoMock({ port: 0, static: true });
 });
 afterAll(() => mock?.close());
 
@@ -26,7 +27,7 @@ const form = { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8'
 
 /** The `kakao-mock` command in a new process (no module loaded yet), on a free port. */
 function spawnMock(args: string[]) {
-  const child = spawn(process.execPath, [path.join(root, 'packages', 'kakao-openapi-mock', 'bin', 'kakao-mock.mjs'), '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'packages', 'kakao-openapi-mock', 'bin', 'kakao-mock.mjs'), '--port', '0', '--quiet', '--static', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -105,7 +106,7 @@ describe('no single request stalls the mock', () => {
   });
 
   it('compiles every validator before it listens: the first call of each of the 84 operations waits no longer than a later one', async () => {
-    const fresh = await startKakaoMock({ port: 0 });
+    const fresh = await startKakaoMock({ port: 0, static: true });
     // Every operation at once, twice: a validator compiled on first use makes the first round
     // seconds slower than the second (2 s summed over the 84 before the fix).
     const round = async () => {
@@ -168,7 +169,7 @@ describe('no single request stalls the mock', () => {
   }, 60_000);
 
   it('answers a body that stops arriving with a Kakao-shaped 408 after the request timeout', async () => {
-    const strict = await startKakaoMock({ port: 0, requestTimeoutMs: 500 });
+    const strict = await startKakaoMock({ port: 0, static: true, requestTimeoutMs: 500 });
     try {
       const reply = await raw(strict.port, `POST /v1/user/logout HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nabc`, 4000);
       expect(reply).toMatch(/^HTTP\/1\.1 408/);
@@ -179,7 +180,7 @@ describe('no single request stalls the mock', () => {
   });
 
   it('limits connections (maxConnections)', async () => {
-    const small = await startKakaoMock({ port: 0, maxConnections: 2 });
+    const small = await startKakaoMock({ port: 0, static: true, maxConnections: 2 });
     const open: net.Socket[] = [];
     try {
       for (let i = 0; i < 2; i++) {
