@@ -17,7 +17,8 @@ import { listProducts, root, specDir } from './lib/products.mjs';
 import { combine } from './lib/combine.mjs';
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
-import { clientView, operationMap, operationMapSource, securitySchemeMap } from './lib/client-artifacts.mjs';
+import ts from 'typescript';
+import { clientView, errorCodes, openEnumTransform, operationMap, operationMapSource, operationTypes, securitySchemeMap } from './lib/client-artifacts.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -58,9 +59,9 @@ async function bundleProduct(product, tmp) {
   return JSON.parse(fs.readFileSync(output, 'utf8'));
 }
 
-async function generateTypes(doc, what) {
+async function generateTypes(doc, what, transform) {
   // defaultNonNullable off: a documented `default` must not make a request field required.
-  const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true, defaultNonNullable: false });
+  const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true, defaultNonNullable: false, ...(transform ? { transform } : {}) });
   return `/**\n * ${BANNER}\n * ${what}\n */\n\n${astToString(ast)}`;
 }
 
@@ -83,8 +84,12 @@ async function main() {
     }
     // The client's view: JSON-text parameters typed by their contentSchema; the client stringifies them.
     const combined = documents[0].doc;
-    files.set('client/paths.ts', await generateTypes(clientView(combined), 'Types of the combined document as the client takes them: JSON-text parameters are typed values.'));
-    files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER));
+    const view = clientView(combined);
+    files.set(
+      'client/paths.ts',
+      await generateTypes(view, 'Types of the combined document as the client takes them: JSON-text parameters are typed values, `{format}` paths also concrete, known values of open strings listed.', openEnumTransform(ts)),
+    );
+    files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER, operationTypes(combined), errorCodes(combined)));
     const inputs = Object.fromEntries(
       [path.join(root, 'redocly.yaml'), ...listFiles(specDir).filter((f) => /\.ya?ml$|\.json$/.test(f))].map((f) => [rel(f), sha256(fs.readFileSync(f))]),
     );
@@ -133,8 +138,8 @@ ${BANNER}
 | \`openapi/${COMBINED}.json\`, \`openapi/${COMBINED}.yaml\` | the combined document: every product, one file (what the client, the docs and the mock use) |
 ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` | the "${p.name}" product document, bundled |`).join('\n')}
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
-| \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\` |
-| \`client/operations.ts\` | per operation: host, security alternatives, body media type, JSON-text parameters (the client's routing table) |
+| \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\`, each \`{format}\` path also as its \`.json\`/\`.xml\` path, and open strings with known values listed (\`'kakao_account.email' \| … \| (string & {})\`) |
+| \`client/operations.ts\` | the client's routing table, compactly encoded (per operation: host, security alternatives, \`x-kakao-idempotent\`, body media type, JSON-text parameters, paging), and the types the client reads: per operation its host and per-call options (credentials accepted, \`x-kakao-required-with\`), and the error codes the documents show per host |
 | \`provenance.json\` | generator versions, a SHA-256 of every input file and of every output file |
 
 A test (\`test/drift.test.ts\`) rebuilds into a temporary folder and fails when anything here differs.
