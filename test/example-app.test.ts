@@ -17,7 +17,7 @@ describe('examples/login-flow.ts', () => {
     expect(path.relative(root, fs.realpathSync(require.resolve('kakao-openapi')))).toBe(path.join('packages', 'kakao-openapi', 'dist', 'src', 'index.js'));
   });
 
-  it('type-checks against the published type declarations', () => {
+  it('type-checks against the published type declarations', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'examples/tsconfig.json'], { cwd: root, stdio: 'pipe' });
   });
 
