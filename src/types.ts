@@ -3,8 +3,8 @@
 // non-JSON bodies). The per-call options are exact and per operation, read from the generated
 // OperationMeta: only the credentials the operation accepts, the parameters a credential makes
 // required (x-kakao-required-with), and `parseAs` for XML.
-import type { FetchResponse, MaybeOptionalInit, Middleware } from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import type { MaybeOptionalInit, Middleware, ParseAsResponse } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, Readable, ResponseObjectMap, SuccessResponse } from 'openapi-typescript-helpers';
 import type { KakaoApiError, KakaoAuthError, KakaoDapiError, KakaoHttpError, KakaoResponseError } from './errors.js';
 import type { Credential, OperationMeta, TokenStore } from '../generated/client/operations.js';
 
@@ -56,8 +56,9 @@ export type CallInit<Paths, P extends keyof Paths, M extends HttpMethod> = Maybe
   (Meta<P, M> extends { call: infer C } ? C : KakaoCallOptions);
 
 // Whether the options may be left out is decided by the operation's own parameters (the variants of
-// a credential choice only matter once the caller writes one).
-type InitParam<Paths, P extends keyof Paths, M extends HttpMethod, Init> = RequiredKeysOf<MaybeOptionalInit<Paths[P], M & keyof Paths[P]>> extends never ? [Init?] : [Init];
+// a credential choice only matter once the caller writes one); the generator decides it once
+// (OperationMeta `optional`), which spares the types a RequiredKeysOf on every call.
+type InitParam<P, M, Init> = Meta<P, M> extends { optional: true } ? [Init?] : [Init];
 
 /** The errors a host answers with: its own error shape, or a body that is not Kakao's. */
 export interface HostErrors {
@@ -68,8 +69,11 @@ export interface HostErrors {
 type ErrorOf<P, M> = Meta<P, M> extends { host: infer H } ? (H extends keyof HostErrors ? HostErrors[H] : KakaoResponseError) : KakaoResponseError;
 
 /** Success: typed `data`. Failure: `error` is the host's Kakao error or a KakaoHttpError (see `kind`). */
+// The success branch is written out (openapi-fetch's FetchResponse success member) rather than
+// picked with Extract<FetchResponse, …>, which made TypeScript build the error member of every call
+// too: a third of the client's type-checking cost.
 export type KakaoResult<T extends Record<string | number, any>, Init, E = KakaoResponseError> =
-  | Extract<FetchResponse<T, Init, 'application/json'>, { error?: never }>
+  | { data: ParseAsResponse<Readable<SuccessResponse<ResponseObjectMap<T>, 'application/json'>>, Init>; error?: never; response: Response }
   | { data?: never; error: E; response: Response };
 
 export type KakaoMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod> = <
@@ -77,7 +81,7 @@ export type KakaoMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Me
   Init extends CallInit<Paths, Path, Method>,
 >(
   url: Path,
-  ...init: InitParam<Paths, Path, Method, Init>
+  ...init: InitParam<Path, Method, Init>
 ) => Promise<KakaoResult<Paths[Path][Method], Init, ErrorOf<Path, Method>>>;
 
 export type KakaoRequestMethod<Paths extends Record<string, Record<HttpMethod, {}>>> = <
@@ -87,7 +91,7 @@ export type KakaoRequestMethod<Paths extends Record<string, Record<HttpMethod, {
 >(
   method: Method,
   url: Path,
-  ...init: InitParam<Paths, Path, Method, Init>
+  ...init: InitParam<Path, Method, Init>
 ) => Promise<KakaoResult<Paths[Path][Method], Init, ErrorOf<Path, Method>>>;
 
 export interface KakaoMethods<Paths extends {}> {

@@ -84,285 +84,285 @@ export interface KakaoTokens {
 /** Per path and method: the host, and the per-call options the operation accepts (see KakaoCallOptions). */
 export interface OperationMeta {
   "/.well-known/jwks.json": {
-    get: { host: 'kauth'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'kauth'; optional: true; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/.well-known/openid-configuration": {
-    get: { host: 'kauth'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'kauth'; optional: true; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/api/health/current": {
-    get: { host: 'api-status'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'api-status'; optional: true; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/api/health/history": {
-    get: { host: 'api-status'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'api-status'; optional: true; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/oauth/authorize": {
-    get: { host: 'kauth'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'kauth'; optional: false; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/oauth/logout": {
-    get: { host: 'kauth'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'kauth'; optional: false; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/oauth/token": {
-    post: { host: 'kauth'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    post: { host: 'kauth'; optional: false; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/oauth/tokeninfo": {
-    post: { host: 'kauth'; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
+    post: { host: 'kauth'; optional: false; call: { auth?: 'none'; accessToken?: never; restApiKey?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v1/api/calendar/complete/task": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/calendar/create/task": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/calendar/delete/task": {
-    delete: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    delete: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/calendar/task/records": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/calendar/tasks": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/calendar/update/task": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/talk/friends": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/talk/friends/message/default/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/talk/friends/message/scrap/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/talk/friends/message/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/api/talk/profile": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/oidc/userinfo": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/system/ips": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'restApiKey' | 'adminKey'; restApiKey?: Credential; adminKey?: Credential; accessToken?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'restApiKey' | 'adminKey'; restApiKey?: Credential; adminKey?: Credential; accessToken?: never; tokenStore?: never } };
   };
   "/v1/talkchannel/create/target_user_file": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v1/talkchannel/delete/target_users": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v1/talkchannel/target_user_file": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v1/talkchannel/update/target_users": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v1/user/access_token_info": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/user/ids": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v1/user/logout": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/user/shipping_address": {
-    get: { host: 'kapi'; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
+    get: { host: 'kapi'; optional: true; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
   };
   "/v1/user/signup": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/user/unlink": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
   };
   "/v1/user/update_profile": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/calendars": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/create/calendar": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/create/event": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/delete/calendar": {
-    delete: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    delete: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/delete/event": {
-    delete: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    delete: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/event": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/events": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/holidays": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/public/create/event": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/public/delete/event": {
-    delete: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    delete: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/public/event": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/public/events": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/public/follow": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/public/update/event": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/subscribable/calendars": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/calendar/subscribe": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/unsubscribe": {
-    delete: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    delete: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/update/calendar": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/update/event/guest": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/calendar/update/event/host": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/talk/channels": {
-    get: { host: 'kapi'; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
+    get: { host: 'kapi'; optional: true; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
   };
   "/v2/api/talk/channels/multi": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/api/talk/memo/default/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/talk/memo/scrap/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/talk/memo/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/api/talk/profiles": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/app/users": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/local/geo/coord2address.json": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/local/geo/coord2address.xml": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
   };
   "/v2/local/geo/coord2address.{format}": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
   };
   "/v2/local/geo/coord2regioncode.json": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/local/geo/coord2regioncode.xml": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
   };
   "/v2/local/geo/coord2regioncode.{format}": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
   };
   "/v2/local/geo/transcoord.json": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/local/geo/transcoord.xml": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
   };
   "/v2/local/geo/transcoord.{format}": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
   };
   "/v2/local/search/address.json": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/local/search/address.xml": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
   };
   "/v2/local/search/address.{format}": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
   };
   "/v2/local/search/category.json": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/local/search/category.xml": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
   };
   "/v2/local/search/category.{format}": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
   };
   "/v2/local/search/keyword.json": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/local/search/keyword.xml": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & { parseAs: Exclude<ParseAs, 'json'> } };
   };
   "/v2/local/search/keyword.{format}": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } & ({ params: { path: { format: 'json' } } } | { params: { path: { format: 'xml' } }; parseAs: Exclude<ParseAs, 'json'> }) };
   };
   "/v2/push/deregister": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/push/register": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/push/send": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/push/tokens": {
-    get: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
-    post: { host: 'kapi'; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    get: { host: 'kapi'; optional: true; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never } };
   };
   "/v2/search/blog": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/search/cafe": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/search/image": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/search/vclip": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/search/web": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
   "/v2/user/me": {
-    get: { host: 'kapi'; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
-    post: { host: 'kapi'; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; body: { "target_id": unknown; "target_id_type": unknown } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; body: { "target_id": unknown; "target_id_type": unknown } }) };
+    get: { host: 'kapi'; optional: true; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
+    post: { host: 'kapi'; optional: true; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; body: { "target_id": unknown; "target_id_type": unknown } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; body: { "target_id": unknown; "target_id_type": unknown } }) };
   };
   "/v2/user/revoke/scopes": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/user/revoke/service_terms": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
   };
   "/v2/user/scopes": {
-    get: { host: 'kapi'; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
+    get: { host: 'kapi'; optional: true; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
   };
   "/v2/user/service_terms": {
-    get: { host: 'kapi'; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
+    get: { host: 'kapi'; optional: true; call: ({ auth?: 'none' | 'accessToken'; accessToken?: Credential; restApiKey?: never; adminKey?: never; tokenStore?: TokenStore } | { auth: 'adminKey'; adminKey?: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } } | { auth?: 'adminKey'; adminKey: Credential; accessToken?: never; restApiKey?: never; tokenStore?: never; params: { query: { "target_id": unknown; "target_id_type": unknown } } }) };
   };
   "/v2/user/upgrade/service_terms": {
-    post: { host: 'kapi'; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
+    post: { host: 'kapi'; optional: false; call: { auth?: 'none' | 'accessToken' | 'adminKey'; accessToken?: Credential; adminKey?: Credential; restApiKey?: never; tokenStore?: TokenStore } };
   };
   "/v3/search/book": {
-    get: { host: 'dapi'; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
+    get: { host: 'dapi'; optional: false; call: { auth?: 'none' | 'restApiKey'; restApiKey?: Credential; accessToken?: never; adminKey?: never; tokenStore?: never } };
   };
 }

@@ -126,9 +126,13 @@ export function operationTypes(doc) {
     const required = requiredWith(doc, op, params);
     const aliases = formatAliases(path, params);
     const host = hostName(servers[0].url);
-    const add = (p, formats) => ((out[p] ??= {})[method] = { host, call: callVariants(accepted, required, formats) });
-    add(path, aliases.length ? aliases.map((a) => a.format) : []);
-    for (const alias of aliases) add(alias.path, [alias.format === 'xml' ? 'xml-only' : 'none']);
+    // Whether the call's options may be left out (openapi-fetch's rule: no required parameter, no
+    // required body), decided here once instead of by the types on every call.
+    const body = resolve(doc, op.requestBody);
+    const optional = (ps) => !ps.some((p) => p.required && p.in !== 'cookie') && !body?.required;
+    const add = (p, formats, ps) => ((out[p] ??= {})[method] = { host, optional: optional(ps), call: callVariants(accepted, required, formats) });
+    add(path, aliases.length ? aliases.map((a) => a.format) : [], params);
+    for (const alias of aliases) add(alias.path, [alias.format === 'xml' ? 'xml-only' : 'none'], params.filter((p) => !(p.in === 'path' && p.name === 'format')));
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -259,7 +263,7 @@ export function operationMapSource(map, schemes, banner, types = {}, codes = { k
   for (const [p, m] of Object.entries(types)) if (m.get && !map[`GET ${p}`] && map[`GET ${p.replace(/\.(json)$/, '.{format}')}`]?.paging) paged.push(p);
   paged.sort();
   const meta = Object.entries(types)
-    .map(([p, methods]) => `  ${JSON.stringify(p)}: {\n${Object.entries(methods).map(([m, t]) => `    ${m}: { host: '${t.host}'; call: ${t.call} };`).join('\n')}\n  };`)
+    .map(([p, methods]) => `  ${JSON.stringify(p)}: {\n${Object.entries(methods).map(([m, t]) => `    ${m}: { host: '${t.host}'; optional: ${t.optional}; call: ${t.call} };`).join('\n')}\n  };`)
     .join('\n');
   return `/**
  * ${banner}
