@@ -124,6 +124,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
   const base = createClient<paths, 'application/json'>({ fetch: options.fetch, baseUrl: options.baseUrl });
   if (options.middleware?.length) base.use(...options.middleware);
 
+  const clientRetry: RetryOptions = options.retry || {};
+  const staticSecrets = [options.clientSecret, options.accessToken, options.restApiKey, options.adminKey].filter((v): v is string => typeof v === 'string');
   const credential = async (name: CredentialName | 'clientSecret') =>
     name === 'accessToken' && options.accessToken === undefined ? (await options.tokenStore?.get())?.access_token : call1(options[name]);
   const hostFor = (info: OperationInfo) => options.baseUrl ?? info.host;
@@ -206,7 +208,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     // openapi-fetch merges these over its defaults; the caller's own headers win over ours.
     const given = callerHeaders === undefined ? undefined : new Headers(callerHeaders as HeadersInit);
     const form = info.body === FORM;
-    const retryOptions: RetryOptions = { ...(options.retry || {}), ...(typeof retry === 'object' ? retry : typeof retry === 'number' ? { retries: retry } : {}) };
+    const retryOptions: RetryOptions = retry === undefined || retry === true || retry === false ? clientRetry : { ...clientRetry, ...(typeof retry === 'object' ? retry : { retries: retry }) };
     const allowed = retry === false ? false : retry !== undefined ? true : info.idempotent && options.retry !== false;
     const maxAttempts = allowed ? 1 + (retryOptions.retries ?? 2) : 1;
     const perAttempt = timeout ?? options.timeout ?? 30_000;
@@ -221,7 +223,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
       if (credentials.header) headers.Authorization = credentials.header;
       if (form && !given?.has('Content-Type')) headers['Content-Type'] = `${FORM};charset=utf-8`;
       given?.forEach((value, key) => (headers[key] = value));
-      const secrets = [credentials.secret, options.clientSecret, ...[options.accessToken, options.restApiKey, options.adminKey, accessToken, restApiKey, adminKey].filter((v) => typeof v === 'string'), ...bodySecrets] as string[];
+      // What to scrub from an error: the values read for this attempt and the configured strings (no credential function is called again).
+      const secrets = () => [credentials.secret, ...staticSecrets, ...[accessToken, restApiKey, adminKey].filter((v) => typeof v === 'string'), ...bodySecrets] as string[];
       const attemptSignal = perAttempt === false ? (signal as AbortSignal | undefined) : signal ? AbortSignal.any([signal as AbortSignal, AbortSignal.timeout(perAttempt)]) : AbortSignal.timeout(perAttempt);
       options.onRequest?.({ ...event, attempt });
       const started = Date.now();
@@ -246,7 +249,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
         } as never);
       } catch (thrown) {
         if (thrown instanceof KakaoError) throw thrown;
-        const error = redact(toFetchError(thrown, info.operationId), secrets);
+        const error = redact(toFetchError(thrown, info.operationId), secrets());
         const again = attempt < maxAttempts && error.kind !== 'aborted' && !(signal as AbortSignal | undefined)?.aborted;
         const wait = again ? backoff() : undefined;
         report(undefined, error.kind, wait);
@@ -279,7 +282,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
           await sleep(wait!, signal as AbortSignal | undefined);
           continue;
         }
-        return { error: withMeta(redact(error, secrets), response, attempt), response };
+        return { error: withMeta(redact(error, secrets()), response, attempt), response };
       }
       report(response.status);
       let data = result.data;
