@@ -3,8 +3,9 @@
 //
 //   node scripts/bench.mjs [--requests N] [--fuzz N] [--duration S] [--only install,client,mock,docs]
 //
-// client: overhead per request against a bare fetch to the same loopback server (ratio); size of the
-//         client minified + gzipped; tsc time and instantiations for a consumer calling 20 operations
+// client: the three cost targets, each beside plain openapi-fetch doing the same: overhead per request
+//         against a bare fetch (median of interleaved rounds); min+gz of a browser app making one
+//         user-token call; type instantiations of a consumer calling 20 operations
 // mock:   cold start; throughput and p99 latency under concurrent load (autocannon) against a bare
 //         Node http server and Prism's CLI mock (the mock as a sandbox, its memory after the run);
 //         the heap after an hour (on the mock's clock, run faster) of Login flows; a long fuzz run
@@ -37,6 +38,12 @@ const row = (what, value, target = '') => {
   console.error(`  ${what}: ${value}`);
 };
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 async function clientOverhead(requests) {
   const { createKakaoClient } = await import(path.join(root, 'packages', 'kakao-openapi', 'dist', 'src', 'index.js'));
   const body = JSON.stringify({ id: 123456789, connected_at: '2022-04-11T01:45:28Z', kakao_account: { email: 'sample@sample.com' } });
@@ -44,13 +51,14 @@ async function clientOverhead(requests) {
   server.keepAliveTimeout = 60_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
+  // The client as shipped: retries, default timeout and hooks' checks all on.
   const kakao = createKakaoClient({ accessToken: 'fake-token', baseUrl: base });
   const bare = async () => {
     const res = await fetch(`${base}/v2/user/me?property_keys=%5B%22kakao_account.email%22%5D`, { headers: { Authorization: 'Bearer fake-token' } });
     return res.json();
   };
   const viaClient = async () => (await kakao.GET('/v2/user/me', { params: { query: { property_keys: ['kakao_account.email'] } } })).data;
-  // openapi-fetch by itself, doing what the client does by hand: where the overhead comes from.
+  // openapi-fetch by itself, doing what the client does by hand: the baseline the client adds to.
   const { default: createClient } = await import('openapi-fetch');
   const plain = createClient({ baseUrl: base });
   const viaOpenapiFetch = async () =>
@@ -61,67 +69,80 @@ async function clientOverhead(requests) {
     return Number(process.hrtime.bigint() - start) / n / 1000; // µs per request
   };
   try {
-    await time(bare, 300);
-    await time(viaClient, 300);
-    await time(viaOpenapiFetch, 300);
-    // Alternate rounds so that drift on the machine hits every side alike.
-    const rounds = 6;
-    let bareTotal = 0;
-    let clientTotal = 0;
-    let plainTotal = 0;
+    for (const fn of [bare, viaClient, viaOpenapiFetch]) await time(fn, 300);
+    // Interleaved rounds, the order rotating, so that drift on the machine hits every side alike;
+    // the ratio of each round, then the median of the rounds.
+    const rounds = 15;
+    const per = Math.ceil(requests / rounds);
+    const sides = [['bare', bare], ['client', viaClient], ['plain', viaOpenapiFetch]];
+    const totals = { bare: [], client: [], plain: [] };
     for (let r = 0; r < rounds; r++) {
-      bareTotal += await time(bare, Math.ceil(requests / rounds));
-      clientTotal += await time(viaClient, Math.ceil(requests / rounds));
-      plainTotal += await time(viaOpenapiFetch, Math.ceil(requests / rounds));
+      for (let i = 0; i < sides.length; i++) {
+        const [name, fn] = sides[(i + r) % sides.length];
+        totals[name].push(await time(fn, per));
+      }
     }
-    const b = bareTotal / rounds;
-    const c = clientTotal / rounds;
-    const o = plainTotal / rounds;
-    row('bare fetch, per request (loopback)', `${b.toFixed(0)} µs`);
-    row('client, per request (loopback)', `${c.toFixed(0)} µs`);
-    row('client / bare fetch', (c / b).toFixed(3), '≤ 1.05');
-    row('openapi-fetch alone / bare fetch (same request by hand)', (o / b).toFixed(3));
+    const ratio = (side) => median(totals[side].map((v, i) => v / totals.bare[i]));
+    row('bare fetch, per request (loopback, median of rounds)', `${median(totals.bare).toFixed(0)} µs`);
+    row('client, per request (loopback, median of rounds)', `${median(totals.client).toFixed(0)} µs`);
+    row(`client / bare fetch (median of ${rounds} interleaved rounds)`, ratio('client').toFixed(3), '≤ 1.05');
+    row('plain openapi-fetch / bare fetch (same request by hand)', ratio('plain').toFixed(3));
   } finally {
     server.closeAllConnections?.();
     server.close();
   }
 }
 
-async function bundleSize(entry, external, contents) {
+async function bundleSize(entry, external, contents, platform = 'neutral') {
   const input = contents ? { stdin: { contents, resolveDir: root, loader: 'js' } } : { entryPoints: [entry] };
-  const result = await build({ ...input, bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external, logLevel: 'silent' });
+  const result = await build({ ...input, bundle: true, minify: true, format: 'esm', platform, write: false, external, logLevel: 'silent' });
   const code = result.outputFiles[0].contents;
-  return { min: code.length, gz: gzipSync(code, { level: 9 }).length };
+  return { min: code.length, gz: gzipSync(code, { level: 9 }).length, text: result.outputFiles[0].text };
 }
 
 async function sizes() {
   const dist = path.join(root, 'packages', 'kakao-openapi', 'dist');
   const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
-  // Our runtime alone: the routing table and openapi-fetch left out. "Core" is what an app that
-  // calls createKakaoClient (and handles its typed errors) ships after tree-shaking; "all" adds the
-  // Login helpers, PKCE and paginate().
+  // A browser app that makes one call with the user's token: with this package, and with plain
+  // openapi-fetch doing the same by hand. Everything it ships, openapi-fetch included.
+  const app = await bundleSize(null, [], "import { createKakaoClient } from 'kakao-openapi';\nconst kakao = createKakaoClient({ accessToken: localStorage.getItem('token') });\nkakao.GET('/v2/user/me').then((r) => console.log(r.data?.id));", 'browser');
+  const plainApp = await bundleSize(
+    null,
+    [],
+    "import createClient from 'openapi-fetch';\nconst kapi = createClient({ baseUrl: 'https://kapi.kakao.com' });\nkapi.GET('/v2/user/me', { headers: { Authorization: `Bearer ${localStorage.getItem('token')}` } }).then((r) => console.log(r.data?.id));",
+    'browser',
+  );
+  row('browser app, one user-token call, min+gz: kakao-openapi (openapi-fetch included)', kb(app.gz), '≤ 4.5 kB');
+  row('browser app, one user-token call, min+gz: plain openapi-fetch', kb(plainApp.gz));
+  if (app.text.includes('jwtVerify')) row('browser app: jose left out by tree-shaking', 'NO (jose is bundled)', 'yes');
+  // Parts: our runtime alone (routing table and openapi-fetch left out), the table, everything.
   const external = ['openapi-fetch', '../generated/client/operations.js'];
   const core = await bundleSize(null, external, "export { createKakaoClient, isKakaoError } from './packages/kakao-openapi/dist/src/index.js';");
-  const runtime = await bundleSize(path.join(dist, 'src', 'index.js'), external);
   const table = await bundleSize(path.join(dist, 'generated', 'client', 'operations.js'), []);
-  const ours = await bundleSize(path.join(dist, 'src', 'index.js'), ['openapi-fetch']);
-  const all = await bundleSize(path.join(dist, 'src', 'index.js'), []);
-  row('client runtime, core (createKakaoClient + typed errors), min+gz', kb(core.gz), '≤ 3 kB');
-  row('client runtime, all exports (+ Login helpers, PKCE, paginate), min+gz', kb(runtime.gz));
-  row('generated routing table, min+gz', kb(table.gz));
-  row('client with routing table, min+gz (openapi-fetch excluded)', kb(ours.gz));
-  row('total with openapi-fetch, min+gz', kb(all.gz));
+  const all = await bundleSize(path.join(dist, 'src', 'index.js'), ['jose']);
+  row('client runtime, core (createKakaoClient + typed errors), min+gz', kb(core.gz));
+  row('generated routing table (compact), min+gz', kb(table.gz));
+  row('all exports with openapi-fetch (jose excluded), min+gz', kb(all.gz));
+}
+
+function instantiations(project) {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const start = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, [tsc, '-p', project, '--extendedDiagnostics'], { cwd: root, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const pick = (label) => out.match(new RegExp(`${label}:\\s+([\\d.]+s?)`))?.[1] ?? '?';
+  return { wall, check: pick('Check time'), count: Number(pick('Instantiations')) };
 }
 
 function typecheck() {
-  const tsc = require.resolve('typescript/bin/tsc');
-  const start = process.hrtime.bigint();
-  const out = execFileSync(process.execPath, [tsc, '-p', 'bench/tsconfig.json', '--extendedDiagnostics'], { cwd: root, encoding: 'utf8' });
-  const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  const pick = (label) => out.match(new RegExp(`${label}:\\s+([\\d.]+s?)`))?.[1] ?? '?';
-  row('tsc, consumer calling 20 operations: wall time', `${wall.toFixed(2)} s`);
-  row('tsc, consumer calling 20 operations: check time', pick('Check time'));
-  row('tsc, consumer calling 20 operations: instantiations', pick('Instantiations'));
+  // The same 20 calls: through this package (bench/consumer.ts), and with plain openapi-fetch and
+  // openapi-typescript's types (bench/plain-consumer.ts).
+  const ours = instantiations('bench/tsconfig.json');
+  const plain = instantiations('bench/tsconfig.plain.json');
+  row('tsc, 20 operations: instantiations, kakao-openapi', ours.count.toLocaleString('en'));
+  row('tsc, 20 operations: instantiations, plain openapi-fetch', plain.count.toLocaleString('en'));
+  row('tsc, 20 operations: instantiations, kakao-openapi / plain', (ours.count / plain.count).toFixed(2), '≤ 1.15');
+  row('tsc, 20 operations: check time, kakao-openapi / plain', `${ours.check} / ${plain.check}`);
 }
 
 async function installs() {

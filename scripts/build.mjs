@@ -18,7 +18,8 @@ import { combine } from './lib/combine.mjs';
 import { LANGUAGES, applyOverlay, combinedOverlayPath, hangulCount, readOverlay, readOverlayFile } from './lib/l10n.mjs';
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
-import { clientView, operationMap, operationMapSource, securitySchemeMap } from './lib/client-artifacts.mjs';
+import ts from 'typescript';
+import { clientView, errorCodes, openEnumTransform, operationMap, operationMapSource, operationTypes, securitySchemeMap } from './lib/client-artifacts.mjs';
 import { postmanCollection } from './lib/postman.mjs';
 import { httpFiles } from './lib/http-files.mjs';
 
@@ -61,9 +62,9 @@ async function bundleProduct(product, tmp) {
   return JSON.parse(fs.readFileSync(output, 'utf8'));
 }
 
-async function generateTypes(doc, what) {
+async function generateTypes(doc, what, transform) {
   // defaultNonNullable off: a documented `default` must not make a request field required.
-  const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true, defaultNonNullable: false });
+  const ast = await openapiTS(structuredClone(doc), { alphabetize: true, silent: true, defaultNonNullable: false, ...(transform ? { transform } : {}) });
   return `/**\n * ${BANNER}\n * ${what}\n */\n\n${astToString(ast)}`;
 }
 
@@ -97,8 +98,12 @@ async function main() {
     }
     // The client's view: JSON-text parameters typed by their contentSchema; the client stringifies them.
     const combined = documents[0].doc;
-    files.set('client/paths.ts', await generateTypes(clientView(combined), 'Types of the combined document as the client takes them: JSON-text parameters are typed values.'));
-    files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER));
+    const view = clientView(combined);
+    files.set(
+      'client/paths.ts',
+      await generateTypes(view, 'Types of the combined document as the client takes them: JSON-text parameters are typed values, `{format}` paths also concrete, known values of open strings listed.', openEnumTransform(ts)),
+    );
+    files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER, operationTypes(combined), errorCodes(combined)));
     // For Postman and the HTTP-client editors (VS Code REST Client, JetBrains, httpyac).
     const postman = await postmanCollection(combined);
     files.set('postman/kakao.postman_collection.json', `${JSON.stringify(postman.collection, null, 2)}\n`);
@@ -174,8 +179,8 @@ ${BANNER}
 ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` | the "${p.name}" product document, bundled |`).join('\n')}
 | \`openapi/ko/*.json\`, \`openapi/ko/*.yaml\` | the same documents in Korean: each product's overlay (\`openapi/<product>/overlays/ko.yaml\`) applied to its bundle |
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
-| \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\` |
-| \`client/operations.ts\` | per operation: host, security alternatives, body media type, JSON-text parameters (the client's routing table) |
+| \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\`, each \`{format}\` path also as its \`.json\`/\`.xml\` path, and open strings with known values listed (\`'kakao_account.email' \| … \| (string & {})\`) |
+| \`client/operations.ts\` | the client's routing table, compactly encoded (per operation: host, security alternatives, \`x-kakao-idempotent\`, body media type, JSON-text parameters, paging), and the types the client reads: per operation its host and per-call options (credentials accepted, \`x-kakao-required-with\`), and the error codes the documents show per host |
 | \`postman/kakao.postman_collection.json\` | a Postman collection (openapi-to-postmanv2, then reshaped): a folder per product, each request on its host variable with its credential and documented example values |
 | \`postman/kakao.postman_environment.json\`, \`postman/mock.postman_environment.json\` | Postman environments: Kakao's hosts (fill in your keys), or the mock on http://127.0.0.1:4010 with its fake keys |
 | \`http/*.http\`, \`http/http-client.env.json\` | one \`.http\` file per product (VS Code REST Client, JetBrains HTTP Client, httpyac) and their environments "kakao" and "mock" |

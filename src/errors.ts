@@ -1,21 +1,38 @@
 // Typed errors. Kakao's own error bodies become KakaoApiError (kapi/dapi `{code, msg}`) or
 // KakaoAuthError (kauth `{error, error_description, error_code}`), keeping Kakao's field names so
 // they match the generated error types; everything else that can go wrong has its own kind.
-// No error ever carries a credential: messages name credentials, never their values.
+// No error ever carries a credential: messages name credentials, never their values, and
+// redact() scrubs what Kakao or a custom fetch echoes (texts, bodies, the cause) before anyone sees it.
+import type { DapiErrorType, KapiErrorCode, KauthError, KauthErrorCode } from '../generated/client/operations.js';
 
-export type KakaoErrorKind = 'api' | 'auth' | 'dapi' | 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response' | 'usage';
+export type KakaoErrorKind = 'api' | 'auth' | 'dapi' | 'http' | 'network' | 'timeout' | 'aborted' | 'invalid-response' | 'id-token' | 'usage';
 
 /** Base class of every error the client reports; narrow with `kind` or `instanceof`. */
 export class KakaoError extends Error {
   readonly kind: KakaoErrorKind;
   /** operationId of the call, when the error belongs to one. */
   readonly operationId: string | undefined;
+  /** Response headers, when Kakao answered (Kakao documents no request-id or rate-limit header: read what arrives). */
+  declare readonly headers?: Headers;
+  /** Attempts made (1 + retries), when the error ends a call. */
+  declare readonly attempts?: number;
+  /** The Response, when Kakao answered (not enumerable: kept out of logs). */
+  declare readonly response?: Response;
   constructor(kind: KakaoErrorKind, message: string, operationId?: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
     this.kind = kind;
     this.operationId = operationId;
   }
+}
+
+/** Adds the response metadata and attempt count to an error. */
+export function withMeta<E extends KakaoError>(error: E, response: Response | undefined, attempts: number): E {
+  if (response) {
+    Object.assign(error, { headers: response.headers });
+    Object.defineProperty(error, 'response', { value: response, enumerable: false, configurable: true });
+  }
+  return Object.assign(error, { attempts });
 }
 
 const who = (operationId?: string) => operationId ?? 'Kakao API';
@@ -30,7 +47,8 @@ function assign(target: object, status: number, body: Record<string, unknown>, k
 export class KakaoApiError extends KakaoError {
   declare readonly kind: 'api';
   declare readonly status: number;
-  declare readonly code: number;
+  /** Kakao's error code: the codes the documents show, or another number. */
+  declare readonly code: KapiErrorCode | (number & {});
   readonly msg: string = '';
   declare readonly api_type?: string;
   declare readonly required_scopes?: string[];
@@ -45,9 +63,10 @@ export class KakaoApiError extends KakaoError {
 export class KakaoAuthError extends KakaoError {
   declare readonly kind: 'auth';
   declare readonly status: number;
-  declare readonly error: string;
+  declare readonly error: KauthError | (string & {});
   declare readonly error_description?: string;
-  declare readonly error_code?: string;
+  /** Kakao's KOE code: the codes the documents show, or another. */
+  declare readonly error_code?: KauthErrorCode | (string & {});
   constructor(status: number, body: { error: string; error_description?: string; error_code?: string }, operationId?: string) {
     super('auth', `${who(operationId)} failed with HTTP ${status}: ${body.error}${body.error_code ? ` ${body.error_code}` : ''}${body.error_description ? ` (${body.error_description})` : ''}`, operationId);
     assign(this, status, body, ['error', 'error_description', 'error_code']);
@@ -58,7 +77,7 @@ export class KakaoAuthError extends KakaoError {
 export class KakaoDapiError extends KakaoError {
   declare readonly kind: 'dapi';
   declare readonly status: number;
-  declare readonly errorType: string;
+  declare readonly errorType: DapiErrorType | (string & {});
   /** Kakao's `message` (Error's own `message` is the client's summary). */
   readonly errorMessage: string;
   constructor(status: number, body: { errorType: string; message?: string }, operationId?: string) {
@@ -97,11 +116,15 @@ export type KakaoResponseError = KakaoApiError | KakaoAuthError | KakaoDapiError
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** Turns an error response body into the matching typed error. */
-export function toResponseError(status: number, body: unknown, operationId?: string): KakaoResponseError {
-  if (isObject(body) && typeof body.code === 'number') return new KakaoApiError(status, body as never, operationId);
-  if (isObject(body) && typeof body.error === 'string') return new KakaoAuthError(status, body as never, operationId);
-  if (isObject(body) && typeof body.errorType === 'string') return new KakaoDapiError(status, body as never, operationId);
+/**
+ * Turns an error response body into the matching typed error. With `host` (kapi, kauth, dapi),
+ * only that host's error shape is read, so the error kinds of a call follow from its path.
+ */
+export function toResponseError(status: number, body: unknown, operationId?: string, host?: string): KakaoResponseError {
+  const any = host !== 'kapi' && host !== 'kauth' && host !== 'dapi';
+  if (isObject(body) && typeof body.code === 'number' && (any || host === 'kapi')) return new KakaoApiError(status, body as never, operationId);
+  if (isObject(body) && typeof body.error === 'string' && (any || host === 'kauth')) return new KakaoAuthError(status, body as never, operationId);
+  if (isObject(body) && typeof body.errorType === 'string' && (any || host === 'dapi')) return new KakaoDapiError(status, body as never, operationId);
   return new KakaoHttpError(status, body, operationId);
 }
 
@@ -118,16 +141,29 @@ export const isKakaoError = (value: unknown): value is KakaoError => value insta
 
 /**
  * Kakao echoes credentials in some error texts ("This api is not allowed by using app_key(…)",
- * "wrong appKey(…) format"): replaces every configured credential in the error's texts with `***`.
+ * "wrong appKey(…) format"), other servers and custom fetches may too: replaces every given secret
+ * with `***` in the error's texts, in its body (at any depth) and in its cause, so that neither
+ * `message` nor `util.inspect(error)` shows one.
  */
-export function redact<E extends KakaoError>(error: E, secrets: readonly string[]): E {
-  const present = secrets.filter((s) => s.length >= 4);
+export function redact<E extends KakaoError>(error: E, secrets: readonly (string | undefined)[]): E {
+  const present = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
   if (present.length === 0) return error;
   const scrub = (text: string) => present.reduce((t, s) => t.split(s).join('***'), text);
+  const deep = (value: unknown, depth = 0): unknown => {
+    if (typeof value === 'string') return scrub(value);
+    if (!isObject(value) || depth > 16) return value;
+    if (Array.isArray(value)) return value.map((v) => deep(v, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, depth + 1)]));
+  };
   const fields = error as unknown as Record<string, unknown>;
-  for (const key of ['message', 'msg', 'error_description', 'errorMessage', 'body']) {
-    if (typeof fields[key] === 'string') fields[key] = scrub(fields[key] as string);
+  for (const key of ['message', 'msg', 'error_description', 'errorMessage', 'body', 'stack']) {
+    if (fields[key] !== undefined) fields[key] = deep(fields[key]);
   }
-  if (error.stack) error.stack = scrub(error.stack);
+  const cause = fields.cause;
+  if (cause instanceof Error) {
+    const clean = Object.assign(new Error(scrub(cause.message)), { name: cause.name, stack: scrub(cause.stack ?? '') });
+    for (const [key, value] of Object.entries(cause)) (clean as unknown as Record<string, unknown>)[key] = deep(value);
+    fields.cause = clean;
+  } else if (cause !== undefined) fields.cause = deep(cause);
   return error;
 }

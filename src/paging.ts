@@ -2,16 +2,15 @@
 // within Kakao's limits: page numbers up to the documented last page, stopping at `is_end`; or
 // the next-page links (`after_url`) until there is none. Which operations page, and how, is read
 // from the generated routing table; nothing here names an operation.
-import type { MaybeOptionalInit } from 'openapi-fetch';
 import type { SuccessResponse, ResponseObjectMap } from 'openapi-typescript-helpers';
 import type { paths } from '../generated/client/paths.js';
 import type { PagedPath, Paging } from '../generated/client/operations.js';
 import { KakaoError } from './errors.js';
 import type { KakaoClient } from './client.js';
-import type { KakaoCallOptions } from './types.js';
+import type { CallInit } from './types.js';
 
 type PageData<P extends PagedPath> = SuccessResponse<ResponseObjectMap<paths[P]['get']>, 'application/json'>;
-type PageInit<P extends PagedPath> = MaybeOptionalInit<paths[P], 'get'> & KakaoCallOptions;
+type PageInit<P extends PagedPath> = CallInit<paths, P, 'get'>;
 
 export interface PaginateOptions {
   /** Stop after this many pages (default: no limit beyond Kakao's own). */
@@ -32,7 +31,8 @@ export function pageItems(paging: Paging, page: unknown): unknown[] {
 
 /**
  * Yields each page's data, in order. Breaking out of the loop stops the requests; a failed
- * request throws its typed error (KakaoApiError, KakaoDapiError …) after the pages before it.
+ * request throws its typed error (KakaoApiError, KakaoDapiError …) after the pages before it,
+ * with the response on it (`status`, `headers`, `response`).
  */
 export async function* paginate<P extends PagedPath>(kakao: KakaoClient, path: P, init?: PageInit<P>, options: PaginateOptions = {}): AsyncGenerator<PageData<P>, void, undefined> {
   const info = kakao.operation('GET', path);

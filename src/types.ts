@@ -1,46 +1,98 @@
-// The client's method types: openapi-fetch's, with two changes. The error branch is our typed
-// error (the client always sets one on failure, even for empty or non-JSON bodies, where
-// openapi-fetch would give `undefined` or text), and the per-call options are exact (`auth` typed,
-// no arbitrary extra keys).
-import type { FetchResponse, MaybeOptionalInit, Middleware } from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
-import type { KakaoResponseError } from './errors.js';
+// The client's method types: openapi-fetch's, with these changes. The error branch is our typed
+// error, narrowed by the operation's host (the client always sets one on failure, even for empty or
+// non-JSON bodies). The per-call options are exact and per operation, read from the generated
+// OperationMeta: only the credentials the operation accepts, the parameters a credential makes
+// required (x-kakao-required-with), and `parseAs` for XML.
+import type { MaybeOptionalInit, Middleware, ParseAsResponse } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, Readable, ResponseObjectMap, SuccessResponse } from 'openapi-typescript-helpers';
+import type { KakaoApiError, KakaoAuthError, KakaoDapiError, KakaoHttpError, KakaoResponseError } from './errors.js';
+import type { Credential, OperationMeta, TokenStore } from '../generated/client/operations.js';
 
 /** The credentials, named like the security schemes of the description. */
 export type CredentialName = 'accessToken' | 'restApiKey' | 'adminKey';
 
-/**
- * Per call, choose the credential where an operation accepts several (e.g. `auth: 'adminKey'` for
- * `GET /v2/user/me` with `target_id_type`/`target_id`); `'none'` sends no Authorization header.
- */
-export interface KakaoCallOptions {
-  auth?: CredentialName | 'none';
+/** Retries on 429, 5xx and network errors (exponential backoff with jitter, honouring Retry-After). */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  retries?: number;
+  /** Delay before the first retry, in ms (default 500); doubles each retry. */
+  minDelay?: number;
+  /** Longest delay between attempts, in ms (default 8000). */
+  maxDelay?: number;
+  /** A Retry-After longer than this (ms, default 60000) is not waited for: the error is returned. */
+  maxRetryAfter?: number;
 }
 
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & KakaoCallOptions)?] : [Init & KakaoCallOptions];
+/**
+ * Options of every call, beside the operation's own (see OperationMeta):
+ * - `retry`: `false` never retries; `true`, a count or RetryOptions also retry an operation that
+ *   is not safe to repeat (a message send, a creation), which is off by default.
+ * - `timeout`: ms per attempt (default the client's, 30000); `false` for none.
+ */
+export interface KakaoRequestOptions {
+  retry?: boolean | number | RetryOptions;
+  timeout?: number | false;
+}
 
-/** Success: typed `data`. Failure: `error` is a KakaoApiError, KakaoAuthError or KakaoHttpError (see `kind`). */
-export type KakaoResult<T extends Record<string | number, any>, Init> =
-  | Extract<FetchResponse<T, Init, 'application/json'>, { error?: never }>
-  | { data?: never; error: KakaoResponseError; response: Response };
+/**
+ * Every per-call option (the operation's types allow only the credentials it accepts):
+ * `auth` chooses the credential where an operation accepts several (`'none'` sends no
+ * Authorization header); `accessToken`, `restApiKey`, `adminKey` or `tokenStore` give one for this
+ * call only (a server acting for many users).
+ */
+export interface KakaoCallOptions extends KakaoRequestOptions {
+  auth?: CredentialName | 'none';
+  accessToken?: Credential;
+  restApiKey?: Credential;
+  adminKey?: Credential;
+  tokenStore?: TokenStore;
+}
+
+type Meta<P, M> = P extends keyof OperationMeta ? (M extends keyof OperationMeta[P] ? OperationMeta[P][M] : never) : never;
+
+/** The options a call to path P with method M takes. */
+export type CallInit<Paths, P extends keyof Paths, M extends HttpMethod> = MaybeOptionalInit<Paths[P], M & keyof Paths[P]> &
+  KakaoRequestOptions &
+  (Meta<P, M> extends { call: infer C } ? C : KakaoCallOptions);
+
+// Whether the options may be left out is decided by the operation's own parameters (the variants of
+// a credential choice only matter once the caller writes one); the generator decides it once
+// (OperationMeta `optional`), which spares the types a RequiredKeysOf on every call.
+type InitParam<P, M, Init> = Meta<P, M> extends { optional: true } ? [Init?] : [Init];
+
+/** The errors a host answers with: its own error shape, or a body that is not Kakao's. */
+export interface HostErrors {
+  kapi: KakaoApiError | KakaoHttpError;
+  kauth: KakaoAuthError | KakaoHttpError;
+  dapi: KakaoDapiError | KakaoHttpError;
+}
+type ErrorOf<P, M> = Meta<P, M> extends { host: infer H } ? (H extends keyof HostErrors ? HostErrors[H] : KakaoResponseError) : KakaoResponseError;
+
+/** Success: typed `data`. Failure: `error` is the host's Kakao error or a KakaoHttpError (see `kind`). */
+// The success branch is written out (openapi-fetch's FetchResponse success member) rather than
+// picked with Extract<FetchResponse, …>, which made TypeScript build the error member of every call
+// too: a third of the client's type-checking cost.
+export type KakaoResult<T extends Record<string | number, any>, Init, E = KakaoResponseError> =
+  | { data: ParseAsResponse<Readable<SuccessResponse<ResponseObjectMap<T>, 'application/json'>>, Init>; error?: never; response: Response }
+  | { data?: never; error: E; response: Response };
 
 export type KakaoMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod> = <
   Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method>,
+  Init extends CallInit<Paths, Path, Method>,
 >(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<KakaoResult<Paths[Path][Method], Init>>;
+  ...init: InitParam<Path, Method, Init>
+) => Promise<KakaoResult<Paths[Path][Method], Init, ErrorOf<Path, Method>>>;
 
 export type KakaoRequestMethod<Paths extends Record<string, Record<HttpMethod, {}>>> = <
   Method extends HttpMethod,
   Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method>,
+  Init extends CallInit<Paths, Path, Method>,
 >(
   method: Method,
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<KakaoResult<Paths[Path][Method], Init>>;
+  ...init: InitParam<Path, Method, Init>
+) => Promise<KakaoResult<Paths[Path][Method], Init, ErrorOf<Path, Method>>>;
 
 export interface KakaoMethods<Paths extends {}> {
   request: KakaoRequestMethod<Paths>;

@@ -17,7 +17,7 @@ describe('examples/login-flow.ts', () => {
     expect(path.relative(root, fs.realpathSync(require.resolve('kakao-openapi')))).toBe(path.join('packages', 'kakao-openapi', 'dist', 'src', 'index.js'));
   });
 
-  it('type-checks against the published type declarations', () => {
+  it('type-checks against the published type declarations', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'examples/tsconfig.json'], { cwd: root, stdio: 'pipe' });
   });
 
@@ -36,5 +36,54 @@ describe('examples/login-flow.ts', () => {
     ]);
     expect(typeof result.userId).toBe('number');
     expect(lines.length).toBe(4);
+  });
+});
+
+describe('examples/multi-user-server.ts', () => {
+  it('serves several users with their own tokens, refreshing an expired one once', async () => {
+    const { createServer } = await import('../examples/multi-user-server.js');
+    const kakao = fakeKakao();
+    let issued = 0;
+    // The stand-in: each code exchange issues tokens for another user; the first user's access
+    // token has expired (Kakao's -401) until it is refreshed.
+    const fetch = async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/oauth/token') {
+        const form = new URLSearchParams(await request.clone().text());
+        kakao.requests.push(request);
+        // A refresh renews only the access token (Kakao sends a refresh token only when it renews that too).
+        const body =
+          form.get('grant_type') === 'refresh_token'
+            ? { token_type: 'bearer', access_token: 'fresh-token-1', expires_in: 43199 }
+            : { token_type: 'bearer', access_token: ++issued === 1 ? 'expired-token-1' : `token-${issued}`, expires_in: 43199, refresh_token: `refresh-${issued}`, refresh_token_expires_in: 5183999 };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      }
+      if (request.headers.get('authorization') === 'Bearer expired-token-1') {
+        kakao.requests.push(request);
+        return new Response(JSON.stringify({ code: -401, msg: 'this access token is already expired' }), { status: 401, headers: { 'content-type': 'application/json' } });
+      }
+      return kakao.fetch(request);
+    };
+    const lines: string[] = [];
+    const server = createServer({ fetch, log: (line) => lines.push(line) });
+    await server.login('alice', 'code-a');
+    await server.login('bob', 'code-b');
+    const [alice, bob] = await Promise.all([server.profile('alice'), server.profile('bob')]);
+    expect(alice).toMatchObject({ id: expect.any(Number) });
+    expect(bob).toMatchObject({ id: expect.any(Number) });
+    expect(server.sessions.get('alice')).toEqual({ access_token: 'fresh-token-1', refresh_token: 'refresh-1' });
+    expect(await server.tokenInfo('token-from-elsewhere')).toEqual(expect.any(Number));
+    const seen = kakao.requests.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.headers.get('authorization') ?? '-'}`);
+    expect(seen).toEqual([
+      'POST /oauth/token -',
+      'POST /oauth/token -',
+      'GET /v2/user/me Bearer expired-token-1',
+      'GET /v2/user/me Bearer token-2',
+      'POST /oauth/token -',
+      'GET /v2/user/me Bearer fresh-token-1',
+      'GET /v1/user/access_token_info Bearer token-from-elsewhere',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/token-|refresh-|fake-client-secret|fake-rest-api-key/);
+    expect(lines).toContain('getUserMe attempt 1: 401 in ' + lines.find((l) => l.startsWith('getUserMe attempt 1: 401'))!.split(' in ')[1]);
   });
 });

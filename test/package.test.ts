@@ -44,8 +44,8 @@ describe('kakao-openapi (the client)', () => {
     expect(client.exports['./openapi/*']).toBe('./openapi/*');
   });
 
-  it('depends on openapi-fetch and its helper types only, and has no install script', () => {
-    expect(Object.keys(client.dependencies).sort()).toEqual(['openapi-fetch', 'openapi-typescript-helpers']);
+  it('depends on openapi-fetch, its helper types and jose (ID tokens) only, and has no install script', () => {
+    expect(Object.keys(client.dependencies).sort()).toEqual(['jose', 'openapi-fetch', 'openapi-typescript-helpers']);
     expect(client.scripts ?? {}).toEqual({});
   });
 

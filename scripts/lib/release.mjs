@@ -67,8 +67,18 @@ export function previousRelease(version) {
  * one line each, sorted. The lines are the tool's own wording.
  */
 export function breakingChanges(before, after) {
-  const { diffs } = apiCompare(before, after);
-  return [...new Set(diffs.filter((d) => d.type === 'breaking').map((d) => d.description ?? `${d.action} ${d.path.join('/')}`))].sort();
+  // api-smart-diff logs (and then skips) rules it cannot apply to a node, e.g. `required` inside
+  // allOf; the report lists what it did classify, so keep its log out of the terminal.
+  const log = console.error;
+  console.error = () => {};
+  let diffs;
+  try {
+    ({ diffs } = apiCompare(before, after));
+  } finally {
+    console.error = log;
+  }
+  const line = (d) => (d.description && /^\S/.test(d.description) ? d.description : `[${d.action}] ${d.path.join('/')}`);
+  return [...new Set(diffs.filter((d) => d.type === 'breaking').map(line))].sort();
 }
 
 const START = '<!-- breaking-changes:start (written by `npm run changelog`; do not edit) -->';

@@ -114,6 +114,7 @@ describe('transport failures (thrown)', () => {
 describe('credentials', () => {
   it('a per-call choice the operation does not accept fails before sending', async () => {
     const { fetch, calls } = recordingFetch();
+    // @ts-expect-error the types refuse it too (test/types/client.test-d.ts); JavaScript callers get this error
     const attempt = createKakaoClient({ ...FAKE, fetch }).GET('/v2/user/me', { auth: 'restApiKey' });
     await expect(attempt).rejects.toThrow('getUserMe does not accept restApiKey; it takes accessToken or adminKey');
     expect(calls).toHaveLength(0);
@@ -197,6 +198,7 @@ describe('dapi errors and redaction', () => {
 
   it('an XML body read as JSON says how to read it', async () => {
     const { fetch } = recordingFetch(() => new Response('<result/>', { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8' } }));
+    // @ts-expect-error the types require parseAs for xml; JavaScript callers get this error
     await expect(createKakaoClient({ ...FAKE, fetch }).GET('/v2/local/search/address.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } } })).rejects.toThrow("pass parseAs: 'text'");
     const { data } = await createKakaoClient({ ...FAKE, fetch }).GET('/v2/local/search/address.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } }, parseAs: 'text' });
     expect(data).toBe('<result/>');

@@ -1,6 +1,22 @@
 // Type tests (vitest typecheck): what the generated types allow and forbid through the client.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createKakaoClient, exchangeCode, KakaoApiError, paginate, type KakaoError } from '../../src/index.js';
+import {
+  createKakaoClient,
+  exchangeCode,
+  KakaoApiError,
+  paginate,
+  parseCallback,
+  verifyIdToken,
+  type CallInit,
+  type DapiErrorType,
+  type KakaoAuthError,
+  type KakaoDapiError,
+  type KakaoError,
+  type KakaoHttpError,
+  type KapiErrorCode,
+  type KauthErrorCode,
+  type paths,
+} from '../../src/index.js';
 
 const kakao = createKakaoClient({ accessToken: 'fake' });
 
@@ -51,14 +67,23 @@ describe('typed calls', () => {
     await exchangeCode(kakao, { redirect_uri: 'https://example.com/cb' });
   });
 
-  it('types errors by kind, with Kakao\'s fields', async () => {
+  it('types errors by kind, with Kakao\'s fields, narrowed by the host of the path', async () => {
     const { error } = await kakao.GET('/v2/user/me');
-    if (error?.kind === 'api') expectTypeOf(error.code).toEqualTypeOf<number>();
-    if (error?.kind === 'auth') expectTypeOf(error.error_code).toEqualTypeOf<string | undefined>();
+    expectTypeOf(error).toEqualTypeOf<KakaoApiError | KakaoHttpError | undefined>();
+    if (error?.kind === 'api') expectTypeOf(error.code).toEqualTypeOf<KapiErrorCode | (number & {})>();
     if (error?.kind === 'http') expectTypeOf(error.body).toEqualTypeOf<unknown>();
-    if (error?.kind === 'dapi') expectTypeOf(error.errorType).toEqualTypeOf<string>();
     // @ts-expect-error `code` exists only on kind 'api'
     void error?.code;
+    const token = await kakao.POST('/oauth/token', { body: { grant_type: 'refresh_token', client_id: 'k', refresh_token: 'r' } });
+    expectTypeOf(token.error).toEqualTypeOf<KakaoAuthError | KakaoHttpError | undefined>();
+    if (token.error?.kind === 'auth') expectTypeOf(token.error.error_code).toEqualTypeOf<KauthErrorCode | (string & {}) | undefined>();
+    const search = await kakao.GET('/v2/search/web', { params: { query: { query: 'kakao' } } });
+    expectTypeOf(search.error).toEqualTypeOf<KakaoDapiError | KakaoHttpError | undefined>();
+    if (search.error?.kind === 'dapi') expectTypeOf(search.error.errorType).toEqualTypeOf<DapiErrorType | (string & {})>();
+    // the codes come from the documents' examples
+    expectTypeOf<-401>().toMatchTypeOf<KapiErrorCode>();
+    expectTypeOf<'KOE322'>().toMatchTypeOf<KauthErrorCode>();
+    expectTypeOf<'MissingParameter'>().toMatchTypeOf<DapiErrorType>();
     const typed: KakaoError = new KakaoApiError(401, { code: -401, msg: 'x' });
     expectTypeOf(typed.kind).toMatchTypeOf<string>();
   });
@@ -77,6 +102,62 @@ describe('typed calls', () => {
     await kakao.GET('/v2/user/me', { retries: 3 });
   });
 
+  it('rejects a credential the operation does not accept', async () => {
+    // @ts-expect-error GET /v2/user/me takes accessToken or adminKey, not restApiKey
+    await kakao.GET('/v2/user/me', { auth: 'restApiKey' });
+    // @ts-expect-error the Local search takes the REST API key only
+    await kakao.GET('/v2/local/search/keyword.json', { auth: 'accessToken', params: { query: { query: 'x' } } });
+    // @ts-expect-error a per-call credential the operation does not accept
+    await kakao.GET('/v1/user/access_token_info', { adminKey: 'k' });
+    await kakao.GET('/v1/user/access_token_info', { accessToken: 'user-token' });
+    await kakao.GET('/v2/user/me', { auth: 'none' });
+  });
+
+  it('requires the parameters a credential makes required (x-kakao-required-with)', async () => {
+    // @ts-expect-error with the Admin key, target_id_type and target_id are required
+    await kakao.GET('/v2/user/me', { auth: 'adminKey' });
+    // @ts-expect-error target_id is missing
+    await kakao.GET('/v2/user/me', { auth: 'adminKey', params: { query: { target_id_type: 'user_id' } } });
+    // @ts-expect-error a per-call Admin key needs them too
+    await kakao.GET('/v2/user/me', { adminKey: 'k' });
+    await kakao.GET('/v2/user/me', { adminKey: 'k', params: { query: { target_id_type: 'user_id', target_id: 1 } } });
+    // @ts-expect-error the form body of POST /v2/user/me needs them with the Admin key
+    await kakao.POST('/v2/user/me', { auth: 'adminKey', body: { secure_resource: true } });
+    await kakao.POST('/v2/user/me', { auth: 'adminKey', body: { target_id_type: 'user_id', target_id: 1 } });
+    // with an access token they stay optional
+    await kakao.GET('/v2/user/me');
+    await kakao.GET('/v2/user/me', { accessToken: 'user-token' });
+  });
+
+  it('types per-call tokens, token stores, retries and timeouts', async () => {
+    const store = { get: () => ({ access_token: 'a', refresh_token: 'r' }), set: () => {} };
+    await kakao.GET('/v1/user/access_token_info', { tokenStore: store, retry: false, timeout: 5000 });
+    await kakao.POST('/v2/api/talk/memo/default/send', { body: { template_object: { object_type: 'text', text: 'hi', link: {} } }, retry: true });
+    // @ts-expect-error the Local search takes no user token
+    await kakao.GET('/v2/search/web', { tokenStore: store, params: { query: { query: 'x' } } });
+  });
+
+  it('types XML as text and offers the concrete Local paths', async () => {
+    const json = await kakao.GET('/v2/local/search/keyword.json', { params: { query: { query: '카카오' } } });
+    expectTypeOf(json.data?.documents).not.toBeAny();
+    const xml = await kakao.GET('/v2/local/search/keyword.xml', { params: { query: { query: '카카오' } }, parseAs: 'text' });
+    expectTypeOf(xml.data).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error an XML answer must be read as text
+    await kakao.GET('/v2/local/search/keyword.xml', { params: { query: { query: '카카오' } } });
+    // @ts-expect-error format xml needs parseAs
+    await kakao.GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } } });
+    const viaTemplate = await kakao.GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'xml' }, query: { query: 'x' } }, parseAs: 'text' });
+    expectTypeOf(viaTemplate.data).toEqualTypeOf<string | undefined>();
+    await kakao.GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'json' }, query: { query: 'x' } } });
+  });
+
+  it('lists the known property_keys (autocomplete) and still takes any string', () => {
+    type Key = NonNullable<NonNullable<CallInit<paths, '/v2/user/me', 'get'>>['params']>['query'] extends infer Q ? (Q extends { property_keys?: (infer K)[] } ? K : never) : never;
+    expectTypeOf<'kakao_account.email'>().toMatchTypeOf<Key>();
+    expectTypeOf<Extract<Key, 'kakao_account.email' | 'has_signed_up'>>().toEqualTypeOf<'kakao_account.email' | 'has_signed_up'>();
+    expectTypeOf<'properties.my_key'>().toMatchTypeOf<Key>();
+  });
+
   it('pages only the operations that page, typed by the operation', async () => {
     for await (const page of paginate(kakao, '/v2/search/web', { params: { query: { query: 'kakao' } } })) {
       expectTypeOf(page.meta.is_end).toEqualTypeOf<boolean>();
@@ -86,5 +167,13 @@ describe('typed calls', () => {
     paginate(kakao, '/v2/user/me');
     // @ts-expect-error the search needs its query
     paginate(kakao, '/v2/search/web', { params: { query: { size: 10 } } });
+  });
+
+  it('types the OIDC helpers', async () => {
+    const claims = await verifyIdToken(kakao, 'token', { nonce: 'n' });
+    expectTypeOf(claims.sub).toEqualTypeOf<string>();
+    const back = parseCallback('https://example.com/cb?code=c&state=s', { state: 's' });
+    if (back.error) expectTypeOf(back.error.error).toMatchTypeOf<string>();
+    else expectTypeOf(back.code).toEqualTypeOf<string>();
   });
 });
