@@ -1,7 +1,7 @@
 // The scripted integration story of the sandbox (issue #14), run through the client: once against
 // the mock's server, once through the MSW handlers. Each step checks what a real integration would.
 import { expect } from 'vitest';
-import { authorizeUrl, createKakaoClient, createPkce, exchangeCode, refreshToken, type KakaoClient } from '../../src/index.js';
+import { authorizeUrl, createKakaoClient, createPkce, exchangeCode, refreshToken, verifyIdToken, type KakaoClient } from '../../src/index.js';
 import type { SandboxSeed } from '../../src/mock/index.js';
 import type { Json } from './spec.js';
 
@@ -61,6 +61,8 @@ export async function runStory(env: StoryEnv) {
   accessToken = login.data!.access_token;
   const firstRefresh = login.data!.refresh_token!;
   expect(login.data!.id_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  // The client's own check: signature by the key the mock publishes at /.well-known/jwks.json, issuer, audience, nonce.
+  expect(await verifyIdToken(app, login.data!.id_token!, { nonce: 'story-nonce' })).toMatchObject({ sub: String(STORY_USER), nickname: 'Story user' });
   const info = await app.POST('/oauth/tokeninfo', { body: { id_token: login.data!.id_token! } });
   expect(info.data).toMatchObject({ iss: 'https://kauth.kakao.com', aud: env.restApiKey, sub: String(STORY_USER), nonce: 'story-nonce' });
 
