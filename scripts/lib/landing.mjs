@@ -121,7 +121,8 @@ ${rows
   <p class="muted">${esc(L.evidenceNote)}</p>
 
   <h2 id="client">${esc(L.client)}</h2>
-  <pre><code>npm install kakao-openapi</code></pre>
+  <pre><code>npm install ./kakao-openapi-${esc(version)}.tgz   # packed by npm run pack, until it is on the npm registry
+npm install kakao-openapi                    # once published</code></pre>
   <pre><code>import { createKakaoClient } from 'kakao-openapi';
 
 const kakao = createKakaoClient({ accessToken: process.env.KAKAO_ACCESS_TOKEN });
@@ -133,7 +134,8 @@ console.log(data.id, data.kakao_account?.email);</code></pre>
   <p>${esc(L.clientNote)}</p>
 
   <h2 id="mock">${esc(L.mock)}</h2>
-  <pre><code>npx kakao-mock --port 4010     # or: import { startKakaoMock } from 'kakao-openapi/mock'
+  <pre><code>npm install -D kakao-openapi-mock
+npx kakao-mock --static --port 4010   # or: import { startKakaoMock } from 'kakao-openapi-mock'
 
 const kakao = createKakaoClient({ baseUrl: 'http://127.0.0.1:4010', accessToken: 'any-token' });</code></pre>
   <p>${esc(L.mockNote)}</p>
@@ -175,7 +177,7 @@ const LANDING = {
     client: 'Call Kakao from TypeScript',
     clientNote: 'Each path goes to its own Kakao host, with Bearer or KakaoAK as the operation requires, and JSON-text parameters are typed values. Every operation in the reference has a curl and a TypeScript sample.',
     mock: 'Test against the mock',
-    mockNote: "Every documented operation answers with Kakao's examples (or generated data with --dynamic); missing credentials, the wrong kind of key and invalid parameters get Kakao's own error bodies. npm start serves this site and the mock together; each operation's \"Try it\" sends to the mock by default.",
+    mockNote: "With --static, every documented operation answers with Kakao's examples (or generated data with --dynamic); without it the mock is a sandbox with state, consent, issued tokens and a clock (see the README). Either way, missing credentials, the wrong kind of key and invalid parameters get Kakao's own error bodies. npm start serves this site and the mock together; each operation's \"Try it\" sends to the mock by default.",
     downloadNote: 'For Postman, other generators or your own validators: the combined document and one per product, in English and Korean.',
     combined: 'Combined (every product)',
     unofficial: 'Unofficial: not made or endorsed by Kakao. Each operation links Kakao\'s own page.',
@@ -197,7 +199,7 @@ const LANDING = {
     client: 'TypeScript에서 카카오 API 호출하기',
     clientNote: '각 경로는 해당 카카오 호스트로, API가 요구하는 Bearer 또는 KakaoAK 인증으로 전송되며, JSON 텍스트 파라미터는 타입이 있는 값으로 다룹니다. 레퍼런스의 모든 API에 curl과 TypeScript 예제가 있습니다.',
     mock: '목 서버로 테스트하기',
-    mockNote: '문서화된 모든 API가 카카오의 예제(--dynamic이면 생성된 데이터)로 응답하고, 인증 정보 누락, 잘못된 키 종류, 잘못된 파라미터에는 카카오의 에러 응답을 돌려줍니다. npm start는 이 사이트와 목 서버를 함께 띄우며, 각 API의 "직접 호출해 보기"는 기본으로 목 서버에 요청합니다.',
+    mockNote: '--static이면 문서화된 모든 API가 카카오의 예제(--dynamic이면 생성된 데이터)로 응답하고, 없으면 상태·동의·발급한 토큰·시계를 갖춘 샌드박스로 동작합니다(README 참고). 어느 쪽이든 인증 정보 누락, 잘못된 키 종류, 잘못된 파라미터에는 카카오의 에러 응답을 돌려줍니다. npm start는 이 사이트와 목 서버를 함께 띄우며, 각 API의 "직접 호출해 보기"는 기본으로 목 서버에 요청합니다.',
     downloadNote: 'Postman, 다른 코드 생성기, 자체 검증 도구용: 전체를 합친 문서와 제품별 문서를 영어와 한국어로 제공합니다.',
     combined: '전체(모든 제품)',
     unofficial: '비공식: 카카오가 만들거나 보증하지 않았습니다. 각 API는 카카오의 문서로 연결됩니다.',
