@@ -10,7 +10,7 @@
 //   node scripts/release-check.mjs [--no-publish] [--keep]
 //     --no-publish  skip `npm publish --dry-run` (it asks the registry; tests run without network)
 //     --keep        keep the temporary folder and print where it is
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { parseArgs, promisify } from 'node:util';
 import { root } from './lib/products.mjs';
 import { PACKAGES, installApp, measureInstall, packPackages } from './lib/pack.mjs';
+import { serveProcess } from './lib/serve-process.mjs';
 import { CHANGELOG, changelogEntry, versionsFound, withFreshReport } from './lib/release.mjs';
 
 const run = promisify(execFile);
@@ -81,28 +82,14 @@ console.log(JSON.stringify({ id, places: places.data.documents.length, refused: 
 
 
 /** Starts the kakao-mock command in `app` the way users do, resolves with its URL; rejects if it exits or prints none. */
-function startMockCommand(app, command) {
-  const child = spawn(command[0], [...command.slice(1), '--port', '0', '--quiet'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} printed no URL in 20 s: ${out}`)), 20_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Kakao mock: (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command.join(' ')} exited (${code}) without serving: ${out.trim()}`));
-    });
+const startMockCommand = (app, command) =>
+  serveProcess(command[0], [...command.slice(1), '--port', '0', '--quiet'], {
+    ready: /Kakao mock: (http:\/\/\S+)/,
+    label: command.join(' '),
+    cwd: app,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+    timeoutMs: 20_000,
   });
-  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
-  return { url, stop };
-}
 
 /** The command answers like the mock: an unknown token gets Kakao's -401. */
 async function answersLikeKakao(url) {

@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import autocannon from 'autocannon';
 import { root } from './products.mjs';
 import { validRequests } from './requests.mjs';
+import { serveProcess } from './serve-process.mjs';
 
 const BIN = path.join(root, 'packages', 'kakao-openapi-mock', 'bin', 'kakao-mock.mjs');
 
@@ -51,33 +52,7 @@ export async function coldStart(row) {
   await mock.close();
 }
 
-/** A child process serving on 127.0.0.1; resolves with its URL once `ready` matches its output. */
-function serve(command, args, ready, label) {
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${label} did not start within 120 s: ${out.slice(-500)}`)), 120_000);
-    const read = (d) => {
-      out += d;
-      const m = ready.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`${label} exited with ${code}: ${out.slice(-500)}`)));
-  });
-  const stop = () =>
-    child.exitCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-        });
-  return { url, stop, pid: child.pid };
-}
+const serve = (command, args, ready, label) => serveProcess(command, args, { ready, label, cwd: root });
 
 /** Resident memory of a process (Linux /proc), for figures only. */
 const rss = (pid) => {

@@ -1,33 +1,22 @@
 // `npm run mock` as users run it, the bundle check, and the example app against the mock.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCheckedBundle, startKakaoMock } from '../../src/mock/index.js';
 import { root } from '../helpers/spec.js';
+import { startMockCommand } from '../helpers/mock-process.js';
 
 describe('npm run mock', () => {
   it('starts on the port asked for (here a free one), prints its URL, serves, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'packages', 'kakao-openapi-mock', 'bin', 'kakao-mock.mjs'), '--port', '0', '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = startMockCommand([], 15_000);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d) => {
-          out += d;
-          const m = /Kakao mock: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
-        setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
-      });
+      const url = await child.url;
       const res = await fetch(`${url}/v2/user/me`);
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ code: -401, msg: 'this access token does not exist' });
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await child.stop();
     }
   });
 });

@@ -2,7 +2,6 @@
 // answers every request in Kakao's shape (pipelines, missing Host, bad Expect, CONNECT, timeouts),
 // and Kakao's request rules hold (credential-dependent parameters, the one media type Kakao reads,
 // oneOf errors named by the discriminator, Prefer selecting without bypassing).
-import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startKakaoMock, type KakaoMock } from '../../src/mock/index.js';
 import { isKakaoShaped } from '../helpers/fuzz.js';
 import { validRequests } from '../helpers/requests.js';
 import { encodeParams } from '../../src/serialize.js';
+import { startMockCommand } from '../helpers/mock-process.js';
 import { loadBundle, root } from '../helpers/spec.js';
 
 const doc = loadBundle();
@@ -25,26 +25,8 @@ afterAll(() => mock?.close());
 const bearer = { Authorization: 'Bearer fake-token' };
 const form = { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' };
 
-/** The `kakao-mock` command in a new process (no module loaded yet), on a free port. */
-function spawnMock(args: string[]) {
-  const child = spawn(process.execPath, [path.join(root, 'packages', 'kakao-openapi-mock', 'bin', 'kakao-mock.mjs'), '--port', '0', '--quiet', '--static', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Kakao mock: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
-  });
-  const stop = () => {
-    if (child.exitCode !== null) return Promise.resolve();
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { url, stop };
-}
+/** The `kakao-mock` command in a new process (no module loaded yet), on a free port, with the documented examples. */
+const spawnMock = (args: string[]) => startMockCommand(['--static', ...args]);
 
 /** Writes `text` to a fresh connection and collects everything until the server closes it (or `ms`). */
 function raw(port: number, text: string | Buffer, ms = 5000): Promise<string> {
