@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { errorCodes, errorsPage, codeAnchor, mentionedErrorCodes } from '../scripts/lib/errors.mjs';
+// @ts-expect-error plain ESM script without types
+import { docsView } from '../scripts/lib/docs.mjs';
 import { loadBundle, root, type Json } from './helpers/spec.js';
 
 const bundles: Record<string, Json> = {
@@ -55,6 +57,16 @@ describe('the codes added for issue #13', () => {
     expect(ids('-201')).toEqual(['getUserMe', 'getUserMeViaPost', 'updateUserProperties']);
     expect(ids('-817')).toEqual(['registerChannelCustomerFile']);
     expect(ids('-816')).toEqual(['addChannelCustomerFileUsers', 'deleteChannelCustomerFileUsers']);
+  });
+
+  it('lists codes of only some operations apart in the shared response, and counts per operation', () => {
+    const view = docsView(bundles.en);
+    const [all, some] = view.components.responses.BadRequest.description.split('only from some of the operations that use this response');
+    expect(all).toContain('(errors.html#e-2)');
+    expect(all).not.toContain('e-541');
+    expect(some).toContain('(errors.html#e-541)');
+    const count = (p: string, m: string) => Number(view.paths[p][m].description.match(/\[Error codes \((\d+)\)\]/)[1]);
+    expect(count('/v1/talkchannel/create/target_user_file', 'post') - count('/v1/system/ips', 'get')).toBe(6); // -541 -544 -815 -817 -818 -819
   });
 
   it('gives no HTTP status for codes Kakao shows in the browser or names only in its SDKs', () => {

@@ -191,8 +191,14 @@ export function docsView(doc, lang = 'en') {
   for (const [name, response] of Object.entries(copy.components.responses ?? {})) {
     const mine = codes.filter((c) => c.responses.includes(name));
     if (!mine.length) continue;
-    const links = mine.map((c) => `[\`${c.code}\`](errors.html#${codeAnchor(c.code)})`);
-    response.description = `${response.description ?? ''}\n\n**${t.errorCodes}** (${t.seeErrorPage}): ${links.join(', ')}`;
+    // The description is shared by every operation that uses the response: codes Kakao ties to
+    // only some of them (an entry's `operations`) are listed apart.
+    const users = [...eachOperation(copy)].filter(({ operation }) => Object.values(operation.responses ?? {}).some((r) => r.$ref === `#/components/responses/${name}`));
+    const narrowed = (c) => users.some(({ operation }) => !c.operations.some((o) => o.operationId === operation.operationId));
+    const link = (c) => `[\`${c.code}\`](errors.html#${codeAnchor(c.code)})`;
+    const all = mine.filter((c) => !narrowed(c)).map(link);
+    const some = mine.filter(narrowed).map(link);
+    response.description = `${response.description ?? ''}\n\n**${t.errorCodes}** (${t.seeErrorPage}): ${all.join(', ')}${some.length ? `; ${t.someOperationsOnly}: ${some.join(', ')}` : ''}`;
     delete response['x-kakao-error-codes'];
   }
   for (const schema of Object.values(copy.components.schemas ?? {})) delete schema['x-kakao-error-codes'];

@@ -234,7 +234,7 @@ const ERRORS_STRINGS = {
     operations: 'API',
     showOperations: 'API 목록 보기',
     statusUnknown: 'HTTP 상태 코드: 카카오 문서에 없음',
-    statusPartly: '일부 API는 카카오 문서에 없음',
+    statusPartly: '일부 API는 상태 코드가 문서에 없음',
     noStatus: 'HTTP 상태 코드는 카카오 문서에 없음',
     operationsUnknown: '카카오는 이 코드를 반환하는 API를 밝히지 않았습니다.',
     kinds: { kapi: 'kapi.kakao.com: {code, msg}의 code', kauth: 'kauth.kakao.com: error_code (KOE…)', dapi: 'dapi.kakao.com(로컬, 검색): errorType' },
