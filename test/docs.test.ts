@@ -15,6 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { buildDocs, docsView } from '../scripts/lib/docs.mjs';
 // @ts-expect-error plain ESM script without types
 import { serveStatic } from '../scripts/lib/serve.mjs';
+// @ts-expect-error plain ESM script without types
+import { errorCodes } from '../scripts/lib/errors.mjs';
 import { loadBundle, operations, root, type Json } from './helpers/spec.js';
 
 const require = createRequire(import.meta.url);
@@ -84,10 +86,11 @@ describe('the site, as files', () => {
     expect(read('en/index.html')).toContain('href="../en/reference.html#/user-information/getuserme"');
   });
 
-  it('has an error-code page per language with every code of the shared responses', () => {
-    const codes = Object.values<Json>(doc.components.responses).flatMap((r) => (r['x-kakao-error-codes'] ?? []).map((c: Json) => String(c.code)));
+  it('has an error-code page per language with every code of the documents', () => {
+    const codes = errorCodes(doc).map((c: Json) => String(c.code));
     expect(codes).toContain('-401');
     expect(codes).toContain('KOE320');
+    expect(codes).toContain('KOE006');
     for (const lang of ['en', 'ko']) {
       const page = read(`${lang}/errors.html`);
       for (const code of codes) expect(page, `${lang}: ${code}`).toContain(`id="e${code.startsWith('-') ? '' : '-'}${code}"`);

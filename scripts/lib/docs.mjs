@@ -17,7 +17,7 @@ import { codeSamples } from './samples.mjs';
 import { deref, eachOperation, validRequests } from './requests.mjs';
 import { landingPage } from './landing.mjs';
 import { ownReadings } from './constraints.mjs';
-import { errorCodes, errorsPage, codeAnchor } from './errors.mjs';
+import { errorCodes, errorsPage, codeAnchor, statusLine } from './errors.mjs';
 import { STRINGS, DOC_LANGS } from './site-strings.mjs';
 
 // Redoc's bundle shows Redocly's attribution logo from a CDN; the site must not reach other hosts,
@@ -188,18 +188,24 @@ export function docsView(doc, lang = 'en') {
   const samples = codeSamples(copy, operationMap(copy));
   const codes = errorCodes(copy);
   // Each shared error response lists its codes, linked to the error page.
-  const linksOf = new Map();
   for (const [name, response] of Object.entries(copy.components.responses ?? {})) {
     const mine = codes.filter((c) => c.responses.includes(name));
     if (!mine.length) continue;
-    const links = mine.map((c) => `[\`${c.code}\`](errors.html#${codeAnchor(c.code)})`);
-    linksOf.set(`#/components/responses/${name}`, links);
-    response.description = `${response.description ?? ''}\n\n**${t.errorCodes}** (${t.seeErrorPage}): ${links.join(', ')}`;
+    // The description is shared by every operation that uses the response: codes Kakao ties to
+    // only some of them (an entry's `operations`) are listed apart.
+    const users = [...eachOperation(copy)].filter(({ operation }) => Object.values(operation.responses ?? {}).some((r) => r.$ref === `#/components/responses/${name}`));
+    const narrowed = (c) => users.some(({ operation }) => !c.operations.some((o) => o.operationId === operation.operationId));
+    const link = (c) => `[\`${c.code}\`](errors.html#${codeAnchor(c.code)})`;
+    const all = mine.filter((c) => !narrowed(c)).map(link);
+    const some = mine.filter(narrowed).map(link);
+    response.description = `${response.description ?? ''}\n\n**${t.errorCodes}** (${t.seeErrorPage}): ${all.join(', ')}${some.length ? `; ${t.someOperationsOnly}: ${some.join(', ')}` : ''}`;
     delete response['x-kakao-error-codes'];
   }
+  for (const schema of Object.values(copy.components.schemas ?? {})) delete schema['x-kakao-error-codes'];
   for (const { path: p, method, operation: op, servers } of eachOperation(copy)) {
     const url = `${new URL(servers[0].url).origin}${p}`;
-    const errorLinks = [...new Set(Object.values(op.responses).flatMap((r) => (r.$ref && linksOf.get(r.$ref)) || []))];
+    // The codes this operation returns: its responses' codes (narrowed where an entry names its operations) and its own.
+    const errorLinks = codes.filter((c) => c.operations.some((o) => o.operationId === op.operationId)).map((c) => `[\`${c.code}\`](errors.html#${codeAnchor(c.code)})`);
     // Under the title: the method and full URL, then the operation's own words (the start of
     // Redoc's search snippets), Kakao's pages and the try-it link, then the facts.
     op.description = `\`${method.toUpperCase()}\` **\`${url}\`**\n\n${op.description ?? ''}\n\n${operationLinks(op, lang, errorLinks)}\n\n---\n\n${factsBlock(op, new URL(servers[0].url).host, lang)}`;
@@ -232,7 +238,7 @@ export function docsView(doc, lang = 'en') {
 function errorSection(codes, lang) {
   const t = STRINGS[lang];
   // A list, not a table: Redoc's search snippets glue table cells together.
-  const rows = codes.map((c) => `- [\`${c.code}\`](errors.html#${codeAnchor(c.code)}) (HTTP ${c.statuses.join(', ')}): ${c.meaning[lang]}`);
+  const rows = codes.map((c) => `- [\`${c.code}\`](errors.html#${codeAnchor(c.code)}) (${statusLine(c, lang)}): ${c.meaning[lang]}`);
   return `${t.errorIntro} [${t.errorPageLink}](errors.html)\n\n${rows.join('\n')}`;
 }
 
