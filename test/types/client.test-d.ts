@@ -171,8 +171,8 @@ describe('typed calls', () => {
     type Wider<O> = O extends unknown ? ([OperationInit<Init<O>>] extends [FetchOptions<Init<O>>] ? never : O) : never;
     type Narrower<O> = O extends unknown ? ([FetchOptions<Init<O>>] extends [OperationInit<Init<O>>] ? never : O) : never;
     expectTypeOf<Wider<Op>>().toEqualTypeOf<never>();
-    // openapi-fetch's Writable turns the open string of property_keys into an object of String's
-    // methods, which a plain string satisfies; the client keeps `string & {}`.
+    // openapi-fetch's Writable turns the open string of property_keys into an object type of
+    // String's methods (any object with them passes); the client keeps `string & {}` (strings only).
     expectTypeOf<Narrower<Op>>().toEqualTypeOf<['/v2/user/me', 'post']>();
   });
 
