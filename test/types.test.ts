@@ -29,6 +29,12 @@ describe('generated/types', () => {
     }
   });
 
+  // src/types.ts leaves out openapi-fetch's Writable/Readable (costly, and identities without these markers).
+  it('emits no readOnly/writeOnly markers ($Read/$Write) in the client\'s types', () => {
+    const client = fs.readFileSync(path.join(root, 'generated', 'client', 'paths.ts'), 'utf8');
+    expect(client.match(/\$(Read|Write)</g) ?? []).toEqual([]);
+  });
+
   const types = fs.readFileSync(path.join(root, 'generated', 'types', 'kakao.ts'), 'utf8');
   it.each(operations(loadBundle()).map((o) => [o.operation.operationId as string] as const))('has operations["%s"]', (id) => {
     expect(types).toContain(`    ${id}: {`);

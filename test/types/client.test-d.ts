@@ -1,5 +1,8 @@
 // Type tests (vitest typecheck): what the generated types allow and forbid through the client.
+import type { FetchOptions } from 'openapi-fetch';
+import type { HttpMethod } from 'openapi-typescript-helpers';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { OperationInit } from '../../src/types.js';
 import {
   createKakaoClient,
   exchangeCode,
@@ -58,6 +61,10 @@ describe('typed calls', () => {
     await kakao.GET('/v2/app/users', { params: { query: { target_id_type: 'user_id', target_ids: ['a'] } } });
     // @ts-expect-error properties map keys to string values
     await kakao.POST('/v1/user/update_profile', { body: { properties: { my_key: 1 } } });
+    // @ts-expect-error property_keys are strings, in a form body too
+    await kakao.POST('/v2/user/me', { body: { property_keys: [42] } });
+    // @ts-expect-error the body of POST /v1/user/update_profile is required
+    await kakao.POST('/v1/user/update_profile');
   });
 
   it('rejects a wrong body', async () => {
@@ -156,6 +163,17 @@ describe('typed calls', () => {
     expectTypeOf<'kakao_account.email'>().toMatchTypeOf<Key>();
     expectTypeOf<Extract<Key, 'kakao_account.email' | 'has_signed_up'>>().toEqualTypeOf<'kakao_account.email' | 'has_signed_up'>();
     expectTypeOf<'properties.my_key'>().toMatchTypeOf<Key>();
+  });
+
+  it('takes what openapi-fetch takes, for every operation (its options written out without Writable)', () => {
+    type Op = { [P in keyof paths]: { [M in HttpMethod]: paths[P][M] extends undefined ? never : [P, M] }[HttpMethod] }[keyof paths];
+    type Init<O> = O extends [infer P extends keyof paths, infer M extends HttpMethod] ? NonNullable<paths[P][M]> : never;
+    type Wider<O> = O extends unknown ? ([OperationInit<Init<O>>] extends [FetchOptions<Init<O>>] ? never : O) : never;
+    type Narrower<O> = O extends unknown ? ([FetchOptions<Init<O>>] extends [OperationInit<Init<O>>] ? never : O) : never;
+    expectTypeOf<Wider<Op>>().toEqualTypeOf<never>();
+    // openapi-fetch's Writable turns the open string of property_keys into an object type of
+    // String's methods (any object with them passes); the client keeps `string & {}` (strings only).
+    expectTypeOf<Narrower<Op>>().toEqualTypeOf<['/v2/user/me', 'post']>();
   });
 
   it('pages only the operations that page, typed by the operation', async () => {
