@@ -19,6 +19,7 @@ import { landingPage } from './landing.mjs';
 import { ownReadings } from './constraints.mjs';
 import { errorCodes, errorsPage, codeAnchor } from './errors.mjs';
 import { STRINGS, DOC_LANGS } from './site-strings.mjs';
+import { translateRedoc } from './redoc-labels.mjs';
 
 // Redoc's bundle shows Redocly's attribution logo from a CDN; the site must not reach other hosts,
 // so the logo is served inline instead (same attribution, no request).
@@ -283,7 +284,8 @@ async function buildReference({ doc, lang, outDir, tmp }) {
     html = html.split(url).join(inlineLogo(text));
   }
   if (!/<html[ >]/.test(html)) throw new Error('Redoc page has no <html> tag: update scripts/lib/docs.mjs');
-  html = html.replace(/<html([ >])/, `<html lang="${lang}"$1`);
+  html = html.replace(/<html( lang="[^"]*")?([ >])/, `<html lang="${lang}"$2`);
+  html = translateRedoc(html, lang);
   // No favicon request (it would 404 on most static hosts); a bar with the language switch.
   html = html.replace('<head>', '<head><link rel="icon" href="data:,">');
   html = html.replace(/<body([^>]*)>/, (m) => `${m}${siteBar(lang, 'reference.html')}`);
