@@ -48,6 +48,7 @@ export const STRINGS = {
     unconfirmedHint: 'No source confirms it; `kakao-openapi verify` can check it against your app.',
     limitsStated: 'Limits, defaults, required flags and enums as stated by',
     ownReading: "This project's reading, not stated by Kakao",
+    previewLoading: 'Loading the parameters, responses and code samples…',
     jsonText: '**Sent as JSON text:** this value is one string holding the JSON object below (`JSON.stringify` it; the TypeScript client does it for you).',
     try: {
       title: 'Try it',
@@ -116,6 +117,7 @@ export const STRINGS = {
     unconfirmedHint: '이를 확인해 주는 출처가 없습니다. `kakao-openapi verify`로 내 앱에서 확인할 수 있습니다.',
     limitsStated: '제한값, 기본값, 필수 여부, 허용값의 출처',
     ownReading: '카카오가 밝히지 않은, 이 프로젝트의 해석',
+    previewLoading: '파라미터, 응답, 코드 예제를 불러오는 중…',
     jsonText: '**JSON 텍스트로 전달:** 이 값은 아래 JSON 객체를 담은 문자열 하나입니다(`JSON.stringify`로 변환; TypeScript 클라이언트는 자동으로 변환).',
     // Redoc's own labels, by Redocly's translation key (scripts/lib/redoc-labels.mjs); the words
     // follow Kakao's Korean reference pages (요청, 응답, 헤더, 쿼리 파라미터, 본문, 필수, 예제).
