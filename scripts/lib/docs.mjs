@@ -296,7 +296,7 @@ const PREVIEW_STYLE = `<style>
 .kx-preview{position:absolute;z-index:2;box-sizing:border-box;padding:40px 40px 40px 64px;max-width:100vw;background:var(--bg-color,#fff);color:var(--text-color-primary,#222);font-family:var(--font-family-base,system-ui,sans-serif);font-size:var(--font-size-base,14px);line-height:var(--line-height-base,20px);overflow-wrap:anywhere}
 .kx-preview>*{max-width:454px}
 .kx-preview h2{font-size:var(--h1-font-size,32px);line-height:var(--h1-line-height,40px);font-weight:var(--heading-font-weight,600);margin:0 0 24px}
-.kx-preview .kx-badge{display:inline-block;vertical-align:middle;font-size:12px;line-height:20px;font-weight:500;padding:2px 8px;border-radius:var(--badge-border-radius,4px);background:var(--badge-bg-color,#eee);color:var(--badge-text-color,#333)}
+.kx-preview .kx-badge{display:inline-block;vertical-align:middle;font-size:12px;line-height:20px;font-weight:500;padding:2px 8px;border-radius:4px;background:var(--bg-color-tonal,#eee);color:var(--text-color-secondary,#555)}
 .kx-preview code{font-family:var(--font-family-monospaced,monospace);font-size:.92em;background:var(--inline-code-bg-color,#f0f0f0);padding:1px 4px;border-radius:4px}
 .kx-preview table{display:block;overflow-x:auto;border-collapse:collapse;margin:12px 0}.kx-preview th,.kx-preview td{border:1px solid var(--border-color-primary,#ddd);padding:6px 10px;text-align:left;vertical-align:top}
 .kx-preview a{color:var(--link-color-primary,#0969da)}
