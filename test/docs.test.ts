@@ -391,7 +391,7 @@ describe('in a real browser', () => {
   }, 120_000);
 
   // Redoc's own labels (scripts/lib/redoc-labels.mjs): on /ko/ none of these English ones may show.
-  const ENGLISH_LABELS = ['Request', 'Responses', 'Response', 'Body', 'Request Body', 'required', 'Query', 'Path', 'Headers', 'Security', 'View security details', 'Default', 'Example', 'Examples', 'Expand all', 'Collapse all', 'Copy', 'API docs by', 'Search', 'Operations', 'Overview', 'Loading...', 'No results', 'Search endpoints, schemas, and more...', 'to navigate', 'to select', 'to exit', 'Cancel', 'Show details', 'Show property', 'Value:', 'Enum:', 'Discriminator', 'Request samples', 'Response samples', 'Authorizations', 'Download', 'Search docs...'];
+  const ENGLISH_LABELS = ['Request', 'Responses', 'Response', 'Body', 'Request Body', 'required', 'Query', 'Path', 'Headers', 'Security', 'View security details', 'Default', 'Example', 'Examples', 'Expand all', 'Collapse all', 'Copy', 'API docs by', 'Search', 'Operations', 'Overview', 'Loading...', 'No results', 'Search endpoints, schemas, and more...', 'to navigate', 'to select', 'to exit', 'Cancel', 'Show details', 'Show property', 'Value:', 'Enum:', 'Discriminator', 'Request samples', 'Response samples', 'Authorizations', 'Download', 'Search docs...', 'Response status', 'Search trigger button'];
   it.each(['ko', 'en'] as const)("%s: Redoc's own labels are in the page's language (operation, expanded fields, search)", async (lang) => {
     const { page, problems } = await open(`${base}${lang}/reference.html${hashOf('sendDefaultMemo')}`);
     await page.locator('#redoc h2').filter({ hasText: summaryIn(lang, 'sendDefaultMemo') }).first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -407,6 +407,8 @@ describe('in a real browser', () => {
           if (text) out.push(text);
         }
         for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) if (el.checkVisibility()) out.push(el.placeholder);
+        // What a screen reader says for icon buttons.
+        for (const el of document.querySelectorAll('[aria-label]')) if (el.checkVisibility()) out.push(el.getAttribute('aria-label')!);
         return out;
       });
     const seen = new Set(await visibleTexts());
@@ -424,7 +426,7 @@ describe('in a real browser', () => {
     const english = [...seen].filter((t) => ENGLISH_LABELS.includes(t) || /^Show \d+ (array )?properties$/.test(t));
     if (lang === 'ko') expect(english).toEqual([]);
     // The same walk finds them on /en/: the check above can see a label that stays English.
-    else expect(english).toEqual(expect.arrayContaining(['Request', 'Responses', 'required', 'Collapse all', 'API docs by', 'No results', 'Search docs...']));
+    else expect(english).toEqual(expect.arrayContaining(['Request', 'Responses', 'required', 'Collapse all', 'API docs by', 'No results', 'Search docs...', 'Response status']));
     expect(problems).toEqual([]);
   }, 90_000);
 

@@ -36,6 +36,13 @@ const LITERALS = [
   ['Value:', '${t===1?`@`:`Enum:`}'],
   ['Enum:', ':`@`}`}function lae('],
   ['Enum:', '(cE,{label:`@`,values:r})'],
+  // What a screen reader says for buttons that show only an icon.
+  ['Copy', '"aria-label":`@`'],
+  ['Expand all', '"aria-label":`@`'],
+  ['Collapse all', '"aria-label":`@`'],
+  ['Response status', '"aria-label":`@`'],
+  ['Example', '"aria-label":`@`'],
+  ['Search trigger button', '"aria-label":`@`'],
 ];
 
 const js = (s) => {

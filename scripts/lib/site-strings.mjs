@@ -209,6 +209,12 @@ export const STRINGS = {
       'Items ': '항목 ',
       'Value:': '값:',
       'Enum:': '허용값:',
+      Copy: '복사',
+      'Expand all': '모두 펼치기',
+      'Collapse all': '모두 접기',
+      'Response status': '응답 상태 코드',
+      Example: '예제',
+      'Search trigger button': '검색',
     },
     try: {
       title: '직접 호출해 보기',
