@@ -26,6 +26,7 @@ const SHOW_DETAILS_PATCHED = 'if(!a)return globalThis.__kxLabels?.[`kx.showDetai
 const LITERALS = [
   ['API docs by', "(0,V.jsx)(`p`,{children:`@`})"],
   ['No results', '"data-testid":`search-message`,children:`@`}'],
+  ['Searching...', '"data-testid":`search-message`,children:`@`}'],
   ['Search endpoints, schemas, and more...', '"data-testid":`search-message`,children:`@`}'],
   ['Search docs...', 'placeholder:`@`,isLoading'],
   ['to navigate', 'combination:`↑↓`,text:`@`}'],

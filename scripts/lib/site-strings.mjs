@@ -200,6 +200,7 @@ export const STRINGS = {
     redocLiterals: {
       'API docs by': 'API 문서 도구',
       'No results': '검색 결과가 없습니다',
+      'Searching...': '검색 중...',
       'Search endpoints, schemas, and more...': 'API 이름, 경로, 파라미터, 에러 코드로 검색하세요',
       'Search docs...': '문서 검색...',
       'to navigate': '이동',
