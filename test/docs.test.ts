@@ -34,7 +34,7 @@ const landing = read('index.html');
 const previewCache = new Map<string, Record<string, { s: string; h: string }>>();
 /** The deep-link previews a reference page carries (scripts/lib/docs.mjs, previews). */
 const previewsOf = (html: string) => {
-  if (!previewCache.has(html)) previewCache.set(html, JSON.parse(html.match(/<script type="application\/json" id="kx-previews">(.*?)<\/script>/s)![1]));
+  if (!previewCache.has(html)) previewCache.set(html, JSON.parse(html.match(/<script type="application\/json" id="kx-previews">(.*?)<\/script>/s)![1]!));
   return previewCache.get(html)!;
 };
 
@@ -144,7 +144,7 @@ describe('the site, as files', () => {
     for (const [lang, page] of [['en', reference], ['ko', koReference]] as const) {
       const summary = (lang === 'ko' ? koOps : ops).find((x) => x.operation.operationId === id)!.operation.summary;
       expect(previewsOf(page)[id.toLowerCase()]?.s, `${lang} preview of ${id}`).toBe(summary);
-      expect(previewsOf(page)[id.toLowerCase()].h).toContain(`https://${o.host}${o.path}`);
+      expect(previewsOf(page)[id.toLowerCase()]?.h).toContain(`https://${o.host}${o.path}`);
     }
   });
 });
