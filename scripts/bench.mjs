@@ -11,8 +11,9 @@
 //         the heap after an hour (on the mock's clock, run faster) of Login flows; a long fuzz run
 // install: packages and bytes on disk for the client alone and for client + mock, installed from
 //         the packed tarballs into empty apps (offline)
-// docs:   in headless Chromium, bytes transferred and time to the first operation heading, for our
-//         reference and for Redoc's default build of the same document
+// docs:   in headless Chromium, bytes transferred and the time a deep link (the first operation, the
+//         last of the largest product) takes to its heading and to Redoc's full operation, for our
+//         reference and for Redoc's default build of the same document, with the load average
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';

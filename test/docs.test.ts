@@ -17,6 +17,8 @@ import { buildDocs, docsView } from '../scripts/lib/docs.mjs';
 import { serveStatic } from '../scripts/lib/serve.mjs';
 // @ts-expect-error plain ESM script without types
 import { errorCodes } from '../scripts/lib/errors.mjs';
+// @ts-expect-error plain ESM script without types
+import { translateRedoc } from '../scripts/lib/redoc-labels.mjs';
 import { loadBundle, operations, root, type Json } from './helpers/spec.js';
 
 const require = createRequire(import.meta.url);
@@ -28,7 +30,15 @@ await buildDocs({ bundle: path.join(root, 'generated', 'openapi', 'kakao.json'),
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8');
 const reference = read('en/reference.html');
+const koReference = read('ko/reference.html');
+const koOps = operations(koDoc);
 const landing = read('index.html');
+const previewCache = new Map<string, Record<string, { s: string; h: string }>>();
+/** The deep-link previews a reference page carries (scripts/lib/docs.mjs, previews). */
+const previewsOf = (html: string) => {
+  if (!previewCache.has(html)) previewCache.set(html, JSON.parse(html.match(/<script type="application\/json" id="kx-previews">(.*?)<\/script>/s)![1]!));
+  return previewCache.get(html)!;
+};
 
 describe('the site, as files', () => {
   it('has a landing page per language (Korean by default), both references and every document for download', () => {
@@ -99,6 +109,15 @@ describe('the site, as files', () => {
     expect(docsView(doc).components.responses.Unauthorized.description).toContain('(errors.html#e-401)');
   });
 
+  it("translates Redoc's labels in the Korean page and fails the build, naming the label, when Redoc moves one", () => {
+    expect(koReference).toContain('window.__kxLabels=');
+    expect(koReference).toContain('children:`검색 결과가 없습니다`');
+    expect(reference).not.toContain('window.__kxLabels=');
+    expect(() => translateRedoc(reference, 'ko')).not.toThrow();
+    expect(() => translateRedoc(reference.replace('children:`No results`', 'children:`Nothing found`'), 'ko')).toThrow(/"No results" matched 0 times/);
+    expect(() => translateRedoc(reference.replace('useTranslate:()=>({translate:(e,t)=>', 'useTranslate:()=>({translate:(e,t,n)=>'), 'ko')).toThrow(/translate hook/);
+  });
+
   it('shows every JSON-text value as the object it carries (from its contentSchema)', () => {
     const view = docsView(doc);
     const form = view.components.schemas.MessageDefaultTemplateForm.properties.template_object;
@@ -124,6 +143,12 @@ describe('the site, as files', () => {
     expect(view.description).toContain(`https://${o.host}${o.path}`);
     expect(view.description).toContain(`../try.html?lang=en#${id}`);
     expect(view['x-badges']).toHaveLength(1);
+    // The deep link's preview (shown before Redoc runs) is in both pages, under Redoc's deep-link key.
+    for (const [lang, page] of [['en', reference], ['ko', koReference]] as const) {
+      const summary = (lang === 'ko' ? koOps : ops).find((x) => x.operation.operationId === id)!.operation.summary;
+      expect(previewsOf(page)[id.toLowerCase()]?.s, `${lang} preview of ${id}`).toBe(summary);
+      expect(previewsOf(page)[id.toLowerCase()]?.h).toContain(`https://${o.host}${o.path}`);
+    }
   });
 });
 
@@ -274,9 +299,36 @@ describe('in a real browser', () => {
         await page.getByRole('button', { name: 'curl' }).first().click();
         await page.getByText('TypeScript client', { exact: true }).first().click();
         await page.getByText("import { createKakaoClient } from 'kakao-openapi'").first().waitFor({ state: 'attached' });
+        // Redoc now shows the operation: the preview has made way.
+        await page.locator('.kx-preview').waitFor({ state: 'detached' });
         const other = page.locator('a.kx-lang');
         await other.click();
         await page.waitForURL(new RegExp(`/${lang === 'ko' ? 'en' : 'ko'}/reference\\.html#/user-information/getuserme$`));
+        await page.close();
+        expect(problems).toEqual([]);
+      }, 60_000);
+
+      it(`${lang}, ${device}: before Redoc's script runs, a deep link already shows its operation (title, method and URL, description, links)`, async () => {
+        const page = await browser.newPage({ viewport });
+        const problems: string[] = [];
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        // The page as it is until Redoc's 2.3 MB module has run: without it.
+        await page.route(`${base}${lang}/reference.html`, async (route) => {
+          const html = await (await route.fetch()).text();
+          const stripped = html.replace(/<script type="module">[\s\S]*?<\/script>/, '');
+          expect(stripped.length).toBeLessThan(html.length / 2);
+          await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: stripped });
+        });
+        await page.goto(`${base}${lang}/reference.html${hashOf('sendDefaultMemo')}`);
+        await headingShown(page, summaryIn(lang, 'sendDefaultMemo'));
+        const preview = page.locator('.kx-preview');
+        await preview.getByText('https://kapi.kakao.com/v2/api/talk/memo/default/send', { exact: true }).waitFor({ state: 'visible' });
+        await preview.getByRole('link', { name: `▶ ${lang === 'ko' ? '직접 호출해 보기' : 'Try it'}` }).waitFor({ state: 'visible' });
+        // It covers Redoc's content column, not the sidebar, and fits the screen.
+        const box = (await preview.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({ path: path.join(shots, `docs-preview-${lang}-${device}.png`) });
         await page.close();
         expect(problems).toEqual([]);
       }, 60_000);
@@ -340,6 +392,46 @@ describe('in a real browser', () => {
     expect(missed).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  // Redoc's own labels (scripts/lib/redoc-labels.mjs): on /ko/ none of these English ones may show.
+  const ENGLISH_LABELS = ['Request', 'Responses', 'Response', 'Body', 'Request Body', 'required', 'Query', 'Path', 'Headers', 'Security', 'View security details', 'Default', 'Example', 'Examples', 'Expand all', 'Collapse all', 'Copy', 'API docs by', 'Search', 'Operations', 'Overview', 'Loading...', 'Searching...', 'No results', 'Search endpoints, schemas, and more...', 'to navigate', 'to select', 'to exit', 'Cancel', 'Show details', 'Show property', 'Value:', 'Enum:', 'Discriminator', 'Request samples', 'Response samples', 'Authorizations', 'Download', 'Search docs...', 'Response status', 'Search trigger button'];
+  it.each(['ko', 'en'] as const)("%s: Redoc's own labels are in the page's language (operation, expanded fields, search)", async (lang) => {
+    const { page, problems } = await open(`${base}${lang}/reference.html${hashOf('sendDefaultMemo')}`);
+    await page.locator('#redoc h2').filter({ hasText: summaryIn(lang, 'sendDefaultMemo') }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const visibleTexts = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          const el = node.parentElement!;
+          if (el.closest('code, pre, script, style, .kx-bar') || !el.checkVisibility()) continue;
+          const text = node.textContent!.trim();
+          if (text) out.push(text);
+        }
+        for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) if (el.checkVisibility()) out.push(el.placeholder);
+        // What a screen reader says for icon buttons.
+        for (const el of document.querySelectorAll('[aria-label]')) if (el.checkVisibility()) out.push(el.getAttribute('aria-label')!);
+        return out;
+      });
+    const seen = new Set(await visibleTexts());
+    await page.getByText(lang === 'ko' ? '모두 펼치기' : 'Expand all').filter({ visible: true }).first().click();
+    for (const t of await visibleTexts()) seen.add(t);
+    await page.keyboard.press('Control+k');
+    const box = page.getByPlaceholder(lang === 'ko' ? '문서 검색...' : 'Search docs...').filter({ visible: true }).first();
+    await box.waitFor({ state: 'visible' });
+    for (const t of await visibleTexts()) seen.add(t);
+    await box.fill('zzqxzzqx');
+    await page.getByText(lang === 'ko' ? '검색 결과가 없습니다' : 'No results', { exact: true }).waitFor({ state: 'visible' });
+    for (const t of await visibleTexts()) seen.add(t);
+    if (lang === 'ko') await page.screenshot({ path: path.join(shots, 'docs-labels-ko-search.png') });
+    await page.close();
+    const english = [...seen].filter((t) => ENGLISH_LABELS.includes(t) || /^Show \d+ (array )?properties$/.test(t));
+    if (lang === 'ko') expect(english).toEqual([]);
+    // The same walk finds them on /en/: the check above can see a label that stays English.
+    else expect(english).toEqual(expect.arrayContaining(['Request', 'Responses', 'required', 'Collapse all', 'API docs by', 'No results', 'Search docs...', 'Response status']));
+    expect(problems).toEqual([]);
+  }, 90_000);
 
   it.each([['en', DESKTOP], ['ko', PHONE]] as const)('%s: the error-code page opens at a code', async (lang, viewport) => {
     const { page, problems } = await open(`${base}${lang}/errors.html#e-KOE320`, viewport);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { marked } from 'marked';
 import { redocly } from './redocly.mjs';
 import { root } from './products.mjs';
 import { operationMap } from './client-artifacts.mjs';
@@ -19,6 +20,7 @@ import { landingPage } from './landing.mjs';
 import { ownReadings } from './constraints.mjs';
 import { errorCodes, errorsPage, codeAnchor, statusLine } from './errors.mjs';
 import { STRINGS, DOC_LANGS } from './site-strings.mjs';
+import { translateRedoc } from './redoc-labels.mjs';
 
 // Redoc's bundle shows Redocly's attribution logo from a CDN; the site must not reach other hosts,
 // so the logo is served inline instead (same attribution, no request).
@@ -273,10 +275,58 @@ function tryData(doc, lang) {
   return { lang, strings: STRINGS[lang].try, ops };
 }
 
+const escHtml = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * What a deep link shows before Redoc runs. Redoc renders an operation only in the browser, after
+ * its 2.3 MB script has been parsed and has processed the whole document (3–5 s here); the page's
+ * server-rendered markup is the overview. So each operation's title, badge, method and URL,
+ * description and links (the part of its description above the facts) are in the page as HTML,
+ * keyed by the operationId of Redoc's deep link (#/<tag>/<operationid>); a small script placed
+ * right after Redoc's markup shows the one the address names over Redoc's content column at once,
+ * and removes it when Redoc shows that operation (or the reader goes elsewhere).
+ */
+function previews(view, lang) {
+  const t = STRINGS[lang];
+  const out = {};
+  for (const { operation: op } of eachOperation(view)) {
+    const head = op.description.split('\n\n---\n\n')[0];
+    const badge = op['x-badges']?.[0];
+    const badgeHtml = badge ? ` <span class="kx-badge">${escHtml(badge.name)}</span>` : '';
+    out[op.operationId.toLowerCase()] = { s: op.summary, h: `<h2>${escHtml(op.summary)}${badgeHtml}</h2>${marked.parse(head)}<p class="kx-loading">${escHtml(t.previewLoading)}</p>` };
+  }
+  return out;
+}
+
+const PREVIEW_STYLE = `<style>
+.kx-preview{position:absolute;z-index:2;box-sizing:border-box;padding:40px 40px 40px 64px;max-width:100vw;background:var(--bg-color,#fff);color:var(--text-color-primary,#222);font-family:var(--font-family-base,system-ui,sans-serif);font-size:var(--font-size-base,14px);line-height:var(--line-height-base,20px);overflow-wrap:anywhere}
+.kx-preview>*{max-width:454px}
+.kx-preview h2{font-size:var(--h1-font-size,32px);line-height:var(--h1-line-height,40px);font-weight:var(--heading-font-weight,600);margin:0 0 24px}
+.kx-preview .kx-badge{display:inline-block;vertical-align:middle;font-size:12px;line-height:20px;font-weight:500;padding:2px 8px;border-radius:4px;background:var(--bg-color-tonal,#eee);color:var(--text-color-secondary,#555)}
+.kx-preview code{font-family:var(--font-family-monospaced,monospace);font-size:.92em;background:var(--inline-code-bg-color,#f0f0f0);padding:1px 4px;border-radius:4px}
+.kx-preview table{display:block;overflow-x:auto;border-collapse:collapse;margin:12px 0}.kx-preview th,.kx-preview td{border:1px solid var(--border-color-primary,#ddd);padding:6px 10px;text-align:left;vertical-align:top}
+.kx-preview a{color:var(--link-color-primary,#0969da)}
+.kx-preview .kx-loading{color:var(--text-color-secondary,#666);font-style:italic;margin-top:32px}
+@media (max-width:900px){.kx-preview{padding:32px 24px}}
+</style>`;
+
+// Placed right after Redoc's server-rendered markup, so that its content column is there to cover.
+const PREVIEW_SCRIPT = `<script>(()=>{
+const m=/^#\\/[^/]+\\/([^/?#]+)$/.exec(location.hash),data=JSON.parse(document.getElementById('kx-previews').textContent),op=m&&data[decodeURIComponent(m[1]).toLowerCase()],main=document.querySelector('#redoc main');
+if(!op||!main)return;
+const box=document.createElement('div');box.className='kx-preview';box.setAttribute('aria-busy','true');box.innerHTML=op.h;document.body.append(box);
+const place=()=>{const r=main.getBoundingClientRect();box.style.left=r.left+scrollX+'px';box.style.top=r.top+scrollY+'px';box.style.width=r.width+'px';box.style.minHeight=Math.max(innerHeight-r.top,r.height)+'px'};place();
+const shown=()=>[...document.querySelectorAll('#redoc h2')].some(h=>h.offsetParent!==null&&h.textContent.trim().startsWith(op.s));
+let n=0;const done=()=>{clearInterval(timer);box.remove();removeEventListener('hashchange',done);removeEventListener('resize',place)};
+const timer=setInterval(()=>{if(shown())done();else if(++n>600)clearInterval(timer)},100);
+addEventListener('hashchange',done);addEventListener('resize',place);
+})()</script>`;
+
 async function buildReference({ doc, lang, outDir, tmp }) {
   const t = STRINGS[lang];
   const input = path.join(tmp, `kakao-${lang}.json`);
-  fs.writeFileSync(input, JSON.stringify(docsView(doc, lang)));
+  const view = docsView(doc, lang);
+  fs.writeFileSync(input, JSON.stringify(view));
   // Redoc shows an x-codeSamples language only when its codeSamples.languages option lists it.
   const config = path.join(tmp, `redocly-${lang}.yaml`);
   fs.writeFileSync(config, ['telemetry: off', 'openapi:', '  codeSamples:', '    languages:', '      - lang: curl', '      - lang: TypeScript', '        label: TypeScript client', ''].join('\n'));
@@ -289,10 +339,17 @@ async function buildReference({ doc, lang, outDir, tmp }) {
     html = html.split(url).join(inlineLogo(text));
   }
   if (!/<html[ >]/.test(html)) throw new Error('Redoc page has no <html> tag: update scripts/lib/docs.mjs');
-  html = html.replace(/<html([ >])/, `<html lang="${lang}"$1`);
+  html = html.replace(/<html( lang="[^"]*")?([ >])/, `<html lang="${lang}"$2`);
+  html = translateRedoc(html, lang);
   // No favicon request (it would 404 on most static hosts); a bar with the language switch.
   html = html.replace('<head>', '<head><link rel="icon" href="data:,">');
   html = html.replace(/<body([^>]*)>/, (m) => `${m}${siteBar(lang, 'reference.html')}`);
+  // The deep link's operation at once (see previews), between Redoc's markup and its script.
+  const moduleScript = html.indexOf('<script type="module">');
+  if (moduleScript < 0 || html.lastIndexOf('<div id="redoc">', moduleScript) < 0) throw new Error('Redoc page has no <div id="redoc"> before its module script: update scripts/lib/docs.mjs');
+  const data = `<script type="application/json" id="kx-previews">${JSON.stringify(previews(view, lang)).replace(/</g, '\\u003c')}</script>`;
+  html = `${html.slice(0, moduleScript)}${data}${PREVIEW_SCRIPT}\n${html.slice(moduleScript)}`;
+  html = html.replace('</head>', `${PREVIEW_STYLE}</head>`);
   fs.writeFileSync(page, html);
 }
 
