@@ -433,6 +433,17 @@ describe('in a real browser', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
+  it.each([['ko', 'No page at this address', '이 주소에는 페이지가 없습니다'], ['en', '이 주소에는 페이지가 없습니다', 'No page at this address']] as const)(
+    "%s: a deep link that names no operation gets Redoc's not-found page in the page's language",
+    async (lang, other, title) => {
+      const { page } = await open(`${base}${lang}/reference.html#/talk-message/no-such-operation`, PHONE);
+      await page.getByText(title).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await page.getByText(other).count()).toBe(0);
+      await page.close();
+    },
+    90_000,
+  );
+
   it.each([['en', DESKTOP], ['ko', PHONE]] as const)('%s: the error-code page opens at a code', async (lang, viewport) => {
     const { page, problems } = await open(`${base}${lang}/errors.html#e-KOE320`, viewport);
     await page.locator('#e-KOE320').waitFor({ state: 'visible' });

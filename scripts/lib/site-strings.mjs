@@ -197,6 +197,11 @@ export const STRINGS = {
       'sidebar.actions.twoColumns': '두 단 보기',
       'sidebar.actions.changeToSingleColumn': '한 단으로 바꾸기',
       'sidebar.actions.changeToTwoColumns': '두 단으로 바꾸기',
+      // An address (#/…) that names no operation, e.g. an old or mistyped deep link.
+      'page.apiNotFound.title': '이 주소에는 페이지가 없습니다',
+      'page.apiNotFound.description': '다음 주소에 해당하는 페이지가 없습니다:',
+      'page.apiNotFound.hint': '옮겨졌거나 삭제되었을 수 있습니다.',
+      'page.apiNotFound.backButton': '문서로 돌아가기',
     },
     // The labels Redoc writes without a translation key, by their English text.
     redocLiterals: {
