@@ -147,11 +147,11 @@ async function viaMiddleware(url: string, init: RequestInit, list: readonly Midd
 }
 
 export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient {
+  // Decided once: the runtime does not change.
+  const refuseSecrets = !options.dangerouslyAllowSecretsInBrowser && isClientRuntime();
   const guard = (given: Record<string, unknown>) => {
-    for (const name of ['adminKey', 'clientSecret']) {
-      if (given[name] !== undefined && !options.dangerouslyAllowSecretsInBrowser && isClientRuntime()) {
-        throw usage(`${name} must not be used in a browser or Web Worker: Kakao allows it on servers only (set dangerouslyAllowSecretsInBrowser to override)`);
-      }
+    for (const name of refuseSecrets ? ['adminKey', 'clientSecret'] : []) {
+      if (given[name] !== undefined) throw usage(`${name} must not be used in a browser or Web Worker: Kakao allows it on servers only (set dangerouslyAllowSecretsInBrowser to override)`);
     }
   };
   guard(options as Record<string, unknown>);
@@ -209,17 +209,17 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     const url = hostFor(info) + path.replace(/{(\w+)}/g, (whole, name) => encodeURIComponent(params.path?.[name] ?? whole)) + (query && `?${query}`);
     const payload = body === undefined ? undefined : form ? encodeParams(body, info.jsonBody) : JSON.stringify(body);
     const given = headers && new Headers(headers);
-    const list = [...middleware, ...more];
+    const list = more.length ? [...middleware, ...more] : middleware;
     const retryOptions: RetryOptions = { ...(options.retry || {}), ...(typeof retry === 'number' ? { retries: retry } : retry) };
     const maxAttempts = (retry ?? (info.idempotent && options.retry !== false)) ? 1 + (retryOptions.retries ?? 2) : 1;
     // What to scrub from an error: the strings given, the value read for the attempt (no credential function is called again).
-    const secrets = [options.clientSecret, options.accessToken, options.restApiKey, options.adminKey, accessToken, restApiKey, adminKey, ...(form && body ? BODY_SECRETS.map((k) => body[k]) : [])];
+    const secrets = () => [options.clientSecret, options.accessToken, options.restApiKey, options.adminKey, accessToken, restApiKey, adminKey, ...(form && body ? BODY_SECRETS.map((k) => body[k]) : [])];
     const event = { operationId, method, path: template };
     // The credential: the one chosen with `auth`, else one given to the call, else the first configured.
     const accepted = security.map((alt) => alt[0] as CredentialName | undefined);
-    const wanted = security.map((alt) => alt.join(' + ') || 'no credential').join(' or ');
+    const wanted = () => security.map((alt) => alt.join(' + ') || 'no credential').join(' or ');
     const perCall = (name: CredentialName) => init[name] !== undefined || (name === 'accessToken' && tokenStore !== undefined);
-    if (choice && choice !== 'none' && !accepted.includes(choice)) throw usage(`${operationId} does not accept ${choice}; it takes ${wanted}`, operationId);
+    if (choice && choice !== 'none' && !accepted.includes(choice)) throw usage(`${operationId} does not accept ${choice}; it takes ${wanted()}`, operationId);
     const order: (CredentialName | undefined)[] = choice === 'none' || given?.has('Authorization') ? [] : choice ? [choice] : [...accepted.filter((n) => n && perCall(n)), ...accepted];
     let refreshed = false;
 
@@ -239,7 +239,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
           break;
         }
       }
-      if (!secret && order.length && !order.includes(undefined)) throw usage(`${operationId} needs ${wanted}, which was not given to createKakaoClient or the call`, operationId);
+      if (!secret && order.length && !order.includes(undefined)) throw usage(`${operationId} needs ${wanted()}, which was not given to createKakaoClient or the call`, operationId);
       if ((form || payload !== undefined) && !given?.has('Content-Type')) sent['Content-Type'] = form ? `${FORM};charset=utf-8` : 'application/json';
       // The caller's own headers win over ours.
       given?.forEach((value: string, key: string) => (sent[key] = value));
@@ -313,7 +313,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
         continue;
       }
       report(status, code);
-      withMeta(redact(error, [secret, ...secrets]), response, attempt);
+      withMeta(redact(error, [secret, ...secrets()]), response, attempt);
       if (!response) throw error;
       return { error, response };
     }
