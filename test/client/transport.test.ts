@@ -38,6 +38,20 @@ describe('the default fetch', () => {
     expect(seen[0]![1]).toMatchObject({ cache: 'no-store', headers: { 'x-trace': 't1', authorization: 'Bearer other' } });
     expect(seen[0]![1].headers.Authorization).toBeUndefined();
   });
+
+  it('with timeout: false, hands the caller\'s signal to fetch as it is; aborting it fails the call with kind aborted', async () => {
+    const signals: AbortSignal[] = [];
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      signals.push(init.signal!);
+      return new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    });
+    const controller = new AbortController();
+    const call = createKakaoClient({ accessToken: USER, timeout: false }).GET('/v2/user/me', { signal: controller.signal });
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    expect(signals[0]).toBe(controller.signal);
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ kind: 'aborted', attempts: 1 });
+  });
 });
 
 describe('a custom fetch', () => {
