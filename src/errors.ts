@@ -9,9 +9,9 @@ export type KakaoErrorKind = 'api' | 'auth' | 'dapi' | 'http' | 'network' | 'tim
 
 /** Base class of every error the client reports; narrow with `kind` or `instanceof`. */
 export class KakaoError extends Error {
-  readonly kind: KakaoErrorKind;
+  declare readonly kind: KakaoErrorKind;
   /** operationId of the call, when the error belongs to one. */
-  readonly operationId: string | undefined;
+  declare readonly operationId: string | undefined;
   /** Response headers, when Kakao answered (Kakao documents no request-id or rate-limit header: read what arrives). */
   declare readonly headers?: Headers;
   /** Attempts made (1 + retries), when the error ends a call. */
@@ -20,121 +20,114 @@ export class KakaoError extends Error {
   declare readonly response?: Response;
   constructor(kind: KakaoErrorKind, message: string, operationId?: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
-    this.kind = kind;
-    this.operationId = operationId;
+    Object.assign(this, { name: new.target.name, kind, operationId });
   }
 }
 
 /** Adds the response metadata and attempt count to an error. */
 export function withMeta<E extends KakaoError>(error: E, response: Response | undefined, attempts: number): E {
-  if (response) {
-    Object.assign(error, { headers: response.headers });
-    Object.defineProperty(error, 'response', { value: response, enumerable: false, configurable: true });
-  }
+  if (response) Object.defineProperty(Object.assign(error, { headers: response.headers }), 'response', { value: response, configurable: true });
   return Object.assign(error, { attempts });
 }
 
-const who = (operationId?: string) => operationId ?? 'Kakao API';
-
-/** Copies the listed fields that Kakao sent (and only those) onto the error. */
-function assign(target: object, status: number, body: Record<string, unknown>, keys: string[]) {
-  Object.assign(target, { status });
-  for (const key of keys) if (body[key] !== undefined) Object.assign(target, { [key]: body[key] });
+/**
+ * What the four response errors share: the message "<operation> failed with HTTP <status><what> (<detail>)",
+ * the status, and the listed fields that Kakao sent (only those).
+ */
+class KakaoResponseErrorBase extends KakaoError {
+  declare readonly status: number;
+  constructor(kind: KakaoErrorKind, status: number, body: Record<string, any>, keys: string, operationId: string | undefined, what: string, detail?: string) {
+    super(kind, `${operationId ?? 'Kakao API'} failed with HTTP ${status}${what}${detail ? ` (${detail})` : ''}`, operationId);
+    Object.assign(this, { status });
+    for (const key of keys.split(' ')) if (body[key] !== undefined) Object.assign(this, { [key]: body[key] });
+  }
 }
 
 /** kapi.kakao.com error: `{code, msg}` plus, for -402, the scope fields. */
-export class KakaoApiError extends KakaoError {
+export class KakaoApiError extends KakaoResponseErrorBase {
   declare readonly kind: 'api';
-  declare readonly status: number;
   /** Kakao's error code: the codes the documents show, or another number. */
   declare readonly code: KapiErrorCode | (number & {});
-  readonly msg: string = '';
+  /** Kakao's message ('' when it sent none). */
+  declare readonly msg: string;
   declare readonly api_type?: string;
   declare readonly required_scopes?: string[];
   declare readonly allowed_scopes?: string[];
   constructor(status: number, body: { code: number; msg?: string; api_type?: string; required_scopes?: string[]; allowed_scopes?: string[] }, operationId?: string) {
-    super('api', `${who(operationId)} failed with HTTP ${status}: code ${body.code}${body.msg ? ` (${body.msg})` : ''}`, operationId);
-    assign(this, status, body, ['code', 'msg', 'api_type', 'required_scopes', 'allowed_scopes']);
+    super('api', status, { ...body, msg: body.msg ?? '' }, 'code msg api_type required_scopes allowed_scopes', operationId, `: code ${body.code}`, body.msg);
   }
 }
 
 /** kauth.kakao.com error: OAuth 2.0 `error` plus Kakao's `error_code` (KOE…). */
-export class KakaoAuthError extends KakaoError {
+export class KakaoAuthError extends KakaoResponseErrorBase {
   declare readonly kind: 'auth';
-  declare readonly status: number;
   declare readonly error: KauthError | (string & {});
   declare readonly error_description?: string;
   /** Kakao's KOE code: the codes the documents show, or another. */
   declare readonly error_code?: KauthErrorCode | (string & {});
   constructor(status: number, body: { error: string; error_description?: string; error_code?: string }, operationId?: string) {
-    super('auth', `${who(operationId)} failed with HTTP ${status}: ${body.error}${body.error_code ? ` ${body.error_code}` : ''}${body.error_description ? ` (${body.error_description})` : ''}`, operationId);
-    assign(this, status, body, ['error', 'error_description', 'error_code']);
+    super('auth', status, body, 'error error_description error_code', operationId, `: ${body.error}${body.error_code ? ` ${body.error_code}` : ''}`, body.error_description);
   }
 }
 
 /** dapi.kakao.com (Local, Search) error: `{errorType, message}` (e.g. MissingParameter, AccessDeniedError). */
-export class KakaoDapiError extends KakaoError {
+export class KakaoDapiError extends KakaoResponseErrorBase {
   declare readonly kind: 'dapi';
-  declare readonly status: number;
   declare readonly errorType: DapiErrorType | (string & {});
   /** Kakao's `message` (Error's own `message` is the client's summary). */
-  readonly errorMessage: string;
+  declare readonly errorMessage: string;
   constructor(status: number, body: { errorType: string; message?: string }, operationId?: string) {
-    super('dapi', `${who(operationId)} failed with HTTP ${status}: ${body.errorType}${body.message ? ` (${body.message})` : ''}`, operationId);
-    assign(this, status, body, ['errorType']);
-    this.errorMessage = body.message ?? '';
+    super('dapi', status, { ...body, errorMessage: body.message ?? '' }, 'errorType errorMessage', operationId, `: ${body.errorType}`, body.message);
   }
 }
 
 /** An error status whose body is not one of Kakao's error shapes (empty, HTML from a proxy…). */
-export class KakaoHttpError extends KakaoError {
+export class KakaoHttpError extends KakaoResponseErrorBase {
   declare readonly kind: 'http';
-  readonly status: number;
-  readonly body: unknown;
+  declare readonly body: unknown;
   constructor(status: number, body: unknown, operationId?: string) {
-    super('http', `${who(operationId)} failed with HTTP ${status} and no Kakao error body`, operationId);
-    this.status = status;
-    this.body = body;
+    super('http', status, { body }, 'body', operationId, ' and no Kakao error body');
   }
 }
 
 /** A success status whose body is not the JSON the operation promises. */
 export class KakaoInvalidResponseError extends KakaoError {
   declare readonly kind: 'invalid-response';
-  readonly status: number;
-  readonly contentType: string | null;
+  declare readonly status: number;
+  declare readonly contentType: string | null;
   constructor(status: number, contentType: string | null, operationId: string | undefined, cause: unknown) {
     const hint = /xml/i.test(contentType ?? '') ? "; to read XML, pass parseAs: 'text'" : '';
-    super('invalid-response', `${who(operationId)} answered HTTP ${status} with a body that is not valid JSON (content-type: ${contentType ?? 'none'})${hint}`, operationId, { cause });
-    this.status = status;
-    this.contentType = contentType;
+    super('invalid-response', `${operationId ?? 'Kakao API'} answered HTTP ${status} with a body that is not valid JSON (content-type: ${contentType ?? 'none'})${hint}`, operationId, { cause });
+    Object.assign(this, { status, contentType });
   }
 }
 
 export type KakaoResponseError = KakaoApiError | KakaoAuthError | KakaoDapiError | KakaoHttpError;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null;
 
 /**
  * Turns an error response body into the matching typed error. With `host` (kapi, kauth, dapi),
  * only that host's error shape is read, so the error kinds of a call follow from its path.
  */
 export function toResponseError(status: number, body: unknown, operationId?: string, host?: string): KakaoResponseError {
-  const any = host !== 'kapi' && host !== 'kauth' && host !== 'dapi';
-  if (isObject(body) && typeof body.code === 'number' && (any || host === 'kapi')) return new KakaoApiError(status, body as never, operationId);
-  if (isObject(body) && typeof body.error === 'string' && (any || host === 'kauth')) return new KakaoAuthError(status, body as never, operationId);
-  if (isObject(body) && typeof body.errorType === 'string' && (any || host === 'dapi')) return new KakaoDapiError(status, body as never, operationId);
-  return new KakaoHttpError(status, body, operationId);
+  const b = isObject(body) ? body : {};
+  const any = !/^(kapi|kauth|dapi)$/.test(host ?? '');
+  return (any || host === 'kapi') && typeof b.code === 'number'
+    ? new KakaoApiError(status, b as never, operationId)
+    : (any || host === 'kauth') && typeof b.error === 'string'
+      ? new KakaoAuthError(status, b as never, operationId)
+      : (any || host === 'dapi') && typeof b.errorType === 'string'
+        ? new KakaoDapiError(status, b as never, operationId)
+        : new KakaoHttpError(status, body, operationId);
 }
 
 /** Turns what `fetch` threw into a network, timeout or abort error. */
 export function toFetchError(error: unknown, operationId?: string): KakaoError {
-  const name = isObject(error) ? error.name : undefined;
-  if (name === 'TimeoutError') return new KakaoError('timeout', `${who(operationId)} timed out`, operationId, { cause: error });
-  if (name === 'AbortError') return new KakaoError('aborted', `${who(operationId)} was aborted`, operationId, { cause: error });
-  const reason = error instanceof Error ? error.message : String(error);
-  return new KakaoError('network', `${who(operationId)} could not reach Kakao: ${reason}`, operationId, { cause: error });
+  const name = isObject(error) && error.name;
+  const [kind, what] =
+    name === 'TimeoutError' ? ['timeout', 'timed out'] : name === 'AbortError' ? ['aborted', 'was aborted'] : ['network', `could not reach Kakao: ${error instanceof Error ? error.message : error}`];
+  return new KakaoError(kind as KakaoErrorKind, `${operationId ?? 'Kakao API'} ${what}`, operationId, { cause: error });
 }
 
 export const isKakaoError = (value: unknown): value is KakaoError => value instanceof KakaoError;
@@ -145,25 +138,21 @@ export const isKakaoError = (value: unknown): value is KakaoError => value insta
  * with `***` in the error's texts, in its body (at any depth) and in its cause, so that neither
  * `message` nor `util.inspect(error)` shows one.
  */
-export function redact<E extends KakaoError>(error: E, secrets: readonly (string | undefined)[]): E {
-  const present = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  if (present.length === 0) return error;
-  const scrub = (text: string) => present.reduce((t, s) => t.split(s).join('***'), text);
-  const deep = (value: unknown, depth = 0): unknown => {
-    if (typeof value === 'string') return scrub(value);
-    if (!isObject(value) || depth > 16) return value;
-    if (Array.isArray(value)) return value.map((v) => deep(v, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, depth + 1)]));
-  };
+export function redact<E extends KakaoError>(error: E, secrets: readonly unknown[]): E {
+  const present = secrets.filter((s): s is string => typeof s === 'string' && s.length > 3);
+  const deep = (value: unknown, depth = 0): any =>
+    typeof value === 'string'
+      ? present.reduce((text, secret) => text.split(secret).join('***'), value)
+      : isObject(value) && depth < 17
+        ? Array.isArray(value)
+          ? value.map((v) => deep(v, depth + 1))
+          : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, depth + 1)]))
+        : value;
   const fields = error as unknown as Record<string, unknown>;
-  for (const key of ['message', 'msg', 'error_description', 'errorMessage', 'body', 'stack']) {
-    if (fields[key] !== undefined) fields[key] = deep(fields[key]);
+  for (const key of present.length ? ['message', 'msg', 'error_description', 'errorMessage', 'body', 'stack', 'cause'] : []) {
+    const value = fields[key];
+    // An Error cause is copied (a custom fetch may throw a shared one), its texts and own fields scrubbed.
+    if (value !== undefined) fields[key] = value instanceof Error ? Object.assign(new Error(), deep({ ...value, name: value.name, message: value.message, stack: value.stack })) : deep(value);
   }
-  const cause = fields.cause;
-  if (cause instanceof Error) {
-    const clean = Object.assign(new Error(scrub(cause.message)), { name: cause.name, stack: scrub(cause.stack ?? '') });
-    for (const [key, value] of Object.entries(cause)) (clean as unknown as Record<string, unknown>)[key] = deep(value);
-    fields.cause = clean;
-  } else if (cause !== undefined) fields.cause = deep(cause);
   return error;
 }

@@ -152,18 +152,22 @@ describe('timeouts', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('has a default timeout (30 s) on every attempt', async () => {
+  it('has a default timeout (30 s) on every attempt, and clears its timer when the attempt ends', async () => {
     const { fetch, seen } = hanging();
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const spy = vi.spyOn(AbortSignal, 'timeout');
-      void createKakaoClient({ accessToken: USER, fetch }).GET('/v2/user/me').catch(() => {});
-      await Promise.resolve();
-      await vi.waitFor(() => expect(seen).toHaveLength(1));
-      expect(spy).toHaveBeenCalledWith(30_000);
+      const outcome = createKakaoClient({ accessToken: USER, fetch }).GET('/v2/user/me', { retry: false }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(seen[0]!.reason).toMatchObject({ name: 'TimeoutError' });
+      expect(await outcome).toMatchObject({ kind: 'timeout', attempts: 1 });
+      // A call that ends in time leaves no timer behind.
+      await createKakaoClient({ accessToken: USER, fetch: async () => json(ME) }).GET('/v2/user/me');
+      expect(vi.getTimerCount()).toBe(0);
     } finally {
       vi.useRealTimers();
-      vi.restoreAllMocks();
     }
   });
 });
