@@ -58,6 +58,21 @@ async function clientOverhead(requests) {
     const res = await fetch(`${base}/v2/user/me?property_keys=%5B%22kakao_account.email%22%5D`, { headers: { Authorization: 'Bearer fake-token' } });
     return res.json();
   };
+  // The floor of any client with a timeout that cancels the request: a bare fetch given a signal
+  // (one AbortController and timer per request, the cheapest cancelling timeout measured on Node 20).
+  const bareWithTimeout = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const res = await fetch(`${base}/v2/user/me?property_keys=%5B%22kakao_account.email%22%5D`, { headers: { Authorization: 'Bearer fake-token' }, signal: controller.signal });
+      return await res.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  // The same client with its timeout off: what the client's own code costs beside the signal.
+  const untimed = createKakaoClient({ accessToken: 'fake-token', baseUrl: base, timeout: false });
+  const viaUntimed = async () => (await untimed.GET('/v2/user/me', { params: { query: { property_keys: ['kakao_account.email'] } } })).data;
   const viaClient = async () => (await kakao.GET('/v2/user/me', { params: { query: { property_keys: ['kakao_account.email'] } } })).data;
   // openapi-fetch by itself, doing what the client does by hand: the baseline the client adds to.
   const { default: createClient } = await import('openapi-fetch');
@@ -70,13 +85,13 @@ async function clientOverhead(requests) {
     return Number(process.hrtime.bigint() - start) / n / 1000; // µs per request
   };
   try {
-    for (const fn of [bare, viaClient, viaOpenapiFetch]) await time(fn, 300);
+    for (const fn of [bare, bareWithTimeout, viaClient, viaUntimed, viaOpenapiFetch]) await time(fn, 300);
     // Interleaved rounds, the order rotating, so that drift on the machine hits every side alike;
     // the ratio of each round, then the median of the rounds.
     const rounds = 15;
     const per = Math.ceil(requests / rounds);
-    const sides = [['bare', bare], ['client', viaClient], ['plain', viaOpenapiFetch]];
-    const totals = { bare: [], client: [], plain: [] };
+    const sides = [['bare', bare], ['bareTimeout', bareWithTimeout], ['client', viaClient], ['untimed', viaUntimed], ['plain', viaOpenapiFetch]];
+    const totals = Object.fromEntries(sides.map(([name]) => [name, []]));
     for (let r = 0; r < rounds; r++) {
       for (let i = 0; i < sides.length; i++) {
         const [name, fn] = sides[(i + r) % sides.length];
@@ -88,6 +103,8 @@ async function clientOverhead(requests) {
     row('client, per request (loopback, median of rounds)', `${median(totals.client).toFixed(0)} µs`);
     row(`client / bare fetch (median of ${rounds} interleaved rounds)`, ratio('client').toFixed(3), '≤ 1.05');
     row('plain openapi-fetch / bare fetch (same request by hand)', ratio('plain').toFixed(3));
+    row('bare fetch with a cancelling timeout / bare fetch (the floor of a client with a timeout)', ratio('bareTimeout').toFixed(3));
+    row('client with timeout: false / bare fetch', ratio('untimed').toFixed(3));
   } finally {
     server.closeAllConnections?.();
     server.close();
