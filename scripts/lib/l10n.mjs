@@ -12,7 +12,9 @@ import { openapiOverlay } from 'openapi-format';
 import { specDir } from './products.mjs';
 
 export const LANGUAGES = ['ko'];
-export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName'];
+// `notes`: an operation's evidence notes (x-kakao-evidence), which the reference shows (the one line on
+// what is uncertain, the rest folded). No other node visited below has a `notes` key.
+export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName', 'notes'];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
@@ -67,6 +69,7 @@ export function translatableNodes(doc) {
       if (!op) continue;
       const opTarget = `${itemTarget}.${m}`;
       visit(op, opTarget);
+      if (op['x-kakao-evidence']) visit(op['x-kakao-evidence'], `${opTarget}${key('x-kakao-evidence')}`);
       if (op.externalDocs) visit(op.externalDocs, `${opTarget}.externalDocs`);
       (op.parameters ?? []).forEach((prm) => parameter(prm, `${opTarget}.parameters[?(@.name=='${prm.name}')]`));
       if (op.requestBody) {
