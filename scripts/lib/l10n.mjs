@@ -13,8 +13,9 @@ import { specDir } from './products.mjs';
 
 export const LANGUAGES = ['ko'];
 // `notes`: an operation's evidence notes (x-kakao-evidence), which the reference shows (the one line on
-// what is uncertain, the rest folded). No other node visited below has a `notes` key.
-export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName', 'notes'];
+// what is uncertain, the rest folded); `reading`: this project's own reading of a limit
+// (x-kakao-evidence.constraints). No other node visited below has either key.
+export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName', 'notes', 'reading'];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
@@ -47,14 +48,20 @@ export function translatableNodes(doc) {
     for (const k of ['items', 'additionalProperties', 'contentSchema', 'not']) if (node[k] && typeof node[k] === 'object') schema(node[k], `${target}${key(k)}`);
     for (const k of ['allOf', 'oneOf', 'anyOf']) (node[k] ?? []).forEach((child, i) => schema(child, `${target}${key(k)}[${i}]`));
   };
+  // Named examples: their summary and description are shown (Redoc's example list).
+  const examples = (node, target) => {
+    for (const [name, example] of Object.entries(node?.examples ?? {})) visit(example, `${target}.examples${key(name)}`);
+  };
   const content = (node, target) => {
     for (const [media, body] of Object.entries(node?.content ?? {})) {
       schema(body.schema, `${target}.content${key(media)}.schema`);
+      examples(body, `${target}.content${key(media)}`);
       for (const [name, enc] of Object.entries(body.encoding ?? {})) visit(enc, `${target}.content${key(media)}.encoding${key(name)}`);
     }
   };
   const parameter = (p, target) => {
     visit(p, target);
+    examples(p, target);
     schema(p.schema, `${target}.schema`);
     content(p, target);
   };
@@ -69,7 +76,11 @@ export function translatableNodes(doc) {
       if (!op) continue;
       const opTarget = `${itemTarget}.${m}`;
       visit(op, opTarget);
-      if (op['x-kakao-evidence']) visit(op['x-kakao-evidence'], `${opTarget}${key('x-kakao-evidence')}`);
+      const evidence = op['x-kakao-evidence'];
+      if (evidence) {
+        visit(evidence, `${opTarget}${key('x-kakao-evidence')}`);
+        (evidence.constraints ?? []).forEach((c, i) => visit(c, `${opTarget}${key('x-kakao-evidence')}.constraints[${i}]`));
+      }
       if (op.externalDocs) visit(op.externalDocs, `${opTarget}.externalDocs`);
       (op.parameters ?? []).forEach((prm) => parameter(prm, `${opTarget}.parameters[?(@.name=='${prm.name}')]`));
       if (op.requestBody) {
