@@ -1609,7 +1609,8 @@ export interface paths {
          *     `event`, JSON text in which every field is optional and a field left out keeps its value
          *     (`CalendarEventUpdate`). `calendar_id` sets the event's calendar (unchanged when left
          *     out) — only the default calendar (`primary`) or a sub-calendar the service created can be
-         *     named; it is required when `event` is not sent, and `event` is required when it is.
+         *     named. The only transcription of Kakao's rule tying `calendar_id` and `event` contradicts
+         *     itself (see the evidence notes), so neither is declared required; the changes go in `event`.
          *
          *     For a recurring event, `event_id` must be the ID of an occurrence (from the event list) and
          *     `recur_update_type` is required: `THIS` changes only that occurrence, `THIS_AND_FOLLOWING`
@@ -9027,11 +9028,11 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     /**
                      * @description Calendar of the event: `primary` or a sub-calendar the service created.
-                     *     Unchanged when left out; required when `event` is not sent.
+                     *     Unchanged when left out.
                      */
                     calendar_id?: string;
                     /**
-                     * @description The changes, as JSON text (see `CalendarEventUpdate`). Required when `calendar_id` is sent.
+                     * @description The changes, as JSON text (see `CalendarEventUpdate`).
                      *
                      *     Sent as JSON text: the client serialises this value with JSON.stringify.
                      */
