@@ -16,7 +16,7 @@ import { buildDocs, docsView } from '../scripts/lib/docs.mjs';
 // @ts-expect-error plain ESM script without types
 import { serveStatic } from '../scripts/lib/serve.mjs';
 // @ts-expect-error plain ESM script without types
-import { errorCodes } from '../scripts/lib/errors.mjs';
+import { errorCodes, operationLink } from '../scripts/lib/errors.mjs';
 // @ts-expect-error plain ESM script without types
 import { translateRedoc } from '../scripts/lib/redoc-labels.mjs';
 import { loadBundle, operations, root, type Json } from './helpers/spec.js';
@@ -35,6 +35,8 @@ const koOps = operations(koDoc);
 const landing = read('index.html');
 const previewCache = new Map<string, Record<string, { s: string; h: string }>>();
 /** The deep-link previews a reference page carries (scripts/lib/docs.mjs, previews). */
+/** A preview's key: Redoc's deep link to the operation without `reference.html#/` (`<tag>/<operationid>`). */
+const previewKey = (op: Json) => operationLink({ tag: op.tags[0], operationId: op.operationId }).replace('reference.html#/', '');
 const previewsOf = (html: string) => {
   if (!previewCache.has(html)) previewCache.set(html, JSON.parse(html.match(/<script type="application\/json" id="kx-previews">(.*?)<\/script>/s)![1]!));
   return previewCache.get(html)!;
@@ -146,8 +148,8 @@ describe('the site, as files', () => {
     // The deep link's preview (shown before Redoc runs) is in both pages, under Redoc's deep-link key.
     for (const [lang, page] of [['en', reference], ['ko', koReference]] as const) {
       const summary = (lang === 'ko' ? koOps : ops).find((x) => x.operation.operationId === id)!.operation.summary;
-      expect(previewsOf(page)[id.toLowerCase()]?.s, `${lang} preview of ${id}`).toBe(summary);
-      expect(previewsOf(page)[id.toLowerCase()]?.h).toContain(`https://${o.host}${o.path}`);
+      expect(previewsOf(page)[previewKey(o.operation)]?.s, `${lang} preview of ${id}`).toBe(summary);
+      expect(previewsOf(page)[previewKey(o.operation)]?.h).toContain(`https://${o.host}${o.path}`);
     }
   });
 });
@@ -436,9 +438,11 @@ describe('in a real browser', () => {
   it.each([['ko', 'No page at this address', '이 주소에는 페이지가 없습니다'], ['en', '이 주소에는 페이지가 없습니다', 'No page at this address']] as const)(
     "%s: a deep link that names no operation gets Redoc's not-found page in the page's language",
     async (lang, other, title) => {
-      const { page } = await open(`${base}${lang}/reference.html#/talk-message/no-such-operation`, PHONE);
+      // A real operation under another tag: not that operation's address, so no preview either.
+      const { page } = await open(`${base}${lang}/reference.html#/no-such-tag/${ops[0]!.operation.operationId.toLowerCase()}`, PHONE);
       await page.getByText(title).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
       expect(await page.getByText(other).count()).toBe(0);
+      expect(await page.locator('.kx-preview').count()).toBe(0);
       await page.close();
     },
     90_000,

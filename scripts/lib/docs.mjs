@@ -18,7 +18,7 @@ import { codeSamples } from './samples.mjs';
 import { deref, eachOperation, validRequests } from './requests.mjs';
 import { landingPage } from './landing.mjs';
 import { ownReadings } from './constraints.mjs';
-import { errorCodes, errorsPage, codeAnchor, statusLine } from './errors.mjs';
+import { errorCodes, errorsPage, codeAnchor, operationLink, statusLine } from './errors.mjs';
 import { STRINGS, DOC_LANGS } from './site-strings.mjs';
 import { translateRedoc } from './redoc-labels.mjs';
 
@@ -282,7 +282,8 @@ const escHtml = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').re
  * its 2.3 MB script has been parsed and has processed the whole document (3–5 s here); the page's
  * server-rendered markup is the overview. So each operation's title, badge, method and URL,
  * description and links (the part of its description above the facts) are in the page as HTML,
- * keyed by the operationId of Redoc's deep link (#/<tag>/<operationid>); a small script placed
+ * keyed by Redoc's deep link to it (`<tag>/<operationid>` of #/<tag>/<operationid>: an address with
+ * another tag is not that operation, and gets Redoc's not-found page); a small script placed
  * right after Redoc's markup shows the one the address names over Redoc's content column at once,
  * and removes it when Redoc shows that operation (or the reader goes elsewhere).
  */
@@ -293,7 +294,7 @@ function previews(view, lang) {
     const head = op.description.split('\n\n---\n\n')[0];
     const badge = op['x-badges']?.[0];
     const badgeHtml = badge ? ` <span class="kx-badge">${escHtml(badge.name)}</span>` : '';
-    out[op.operationId.toLowerCase()] = { s: op.summary, h: `<h2>${escHtml(op.summary)}${badgeHtml}</h2>${marked.parse(head)}<p class="kx-loading">${escHtml(t.previewLoading)}</p>` };
+    out[operationLink({ tag: op.tags?.[0], operationId: op.operationId }).replace('reference.html#/', '')] = { s: op.summary, h: `<h2>${escHtml(op.summary)}${badgeHtml}</h2>${marked.parse(head)}<p class="kx-loading">${escHtml(t.previewLoading)}</p>` };
   }
   return out;
 }
@@ -312,7 +313,7 @@ const PREVIEW_STYLE = `<style>
 
 // Placed right after Redoc's server-rendered markup, so that its content column is there to cover.
 const PREVIEW_SCRIPT = `<script>(()=>{
-const m=/^#\\/[^/]+\\/([^/?#]+)$/.exec(location.hash),data=JSON.parse(document.getElementById('kx-previews').textContent),op=m&&data[decodeURIComponent(m[1]).toLowerCase()],main=document.querySelector('#redoc main');
+const m=/^#\\/([^/?#]+\\/[^/?#]+)$/.exec(location.hash),data=JSON.parse(document.getElementById('kx-previews').textContent),op=m&&data[decodeURIComponent(m[1]).toLowerCase()],main=document.querySelector('#redoc main');
 if(!op||!main)return;
 const box=document.createElement('div');box.className='kx-preview';box.setAttribute('aria-busy','true');box.innerHTML=op.h;document.body.append(box);
 const place=()=>{const r=main.getBoundingClientRect();box.style.left=r.left+scrollX+'px';box.style.top=r.top+scrollY+'px';box.style.width=r.width+'px';box.style.minHeight=Math.max(innerHeight-r.top,r.height)+'px'};place();
