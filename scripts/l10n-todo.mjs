@@ -66,7 +66,7 @@ for (const product of wanted.length ? wanted : products) {
     const actions = untranslated.map(({ target, texts }) => ({
       target,
       [HASH_KEY]: englishHash({ ...texts }, Object.keys(texts)),
-      update: Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, `TODO ${v}`])),
+      update: Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => `TODO ${x}`) : `TODO ${v}`])),
     }));
     console.log(stringify(actions, { lineWidth: 0 }));
   }

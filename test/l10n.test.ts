@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { LANGUAGES, combinedOverlayPath, hasHangul, l10nReport, readOverlay, readOverlayFile } from '../scripts/lib/l10n.mjs';
+import { LANGUAGES, applyOverlay, combinedOverlayPath, hasHangul, l10nReport, readOverlay, readOverlayFile } from '../scripts/lib/l10n.mjs';
 // @ts-expect-error plain ESM script without types
 import { listProducts } from '../scripts/lib/products.mjs';
 import { loadBundle, root, type Json } from './helpers/spec.js';
@@ -13,8 +13,8 @@ import { loadBundle, root, type Json } from './helpers/spec.js';
 const products: string[] = listProducts().map((p: { name: string }) => p.name);
 
 /** One line per problem: product, JSONPath (and key), English text, cut to one line. */
-const lines = (product: string, items: { target: string; key: string; text: string }[]) =>
-  items.map((m) => `${product}  ${m.target} ${m.key}: ${m.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+const lines = (product: string, items: { target: string; key: string; text: string | string[] }[]) =>
+  items.map((m) => `${product}  ${m.target} ${m.key}: ${[m.text].flat().join('; ').replace(/\s+/g, ' ').slice(0, 100)}`);
 
 describe('the check itself, on a small document and overlay', () => {
   const doc = {
@@ -38,6 +38,16 @@ describe('the check itself, on a small document and overlay', () => {
     const report = await l10nReport(doc, overlay([...all.slice(0, 2), { target: "$.paths['/a'].get.parameters[?(@.name=='gone')]", update: { description: '없음' } }, all[3]]));
     expect(report.missing).toEqual([{ target: "$.paths['/a'].get.parameters[?(@.name=='q')]", key: 'description', text: 'The query' }]);
     expect(report.unused).toEqual(["$.paths['/a'].get.parameters[?(@.name=='gone')]"]);
+  });
+
+  it('replaces a list of texts (x-kakao-permissions) instead of appending to it, and finds one left in English', async () => {
+    const listed = structuredClone(doc) as Json;
+    listed.paths['/a'].get['x-kakao-permissions'] = ['Kakao Login', 'Talk Calendar API permission'];
+    const translated = { target: "$.paths['/a'].get", update: { 'x-kakao-permissions': ['카카오 로그인', '톡캘린더 API 권한'] } };
+    const { doc: ko } = await applyOverlay(listed, overlay([...all, translated]));
+    expect(ko.paths['/a'].get['x-kakao-permissions']).toEqual(['카카오 로그인', '톡캘린더 API 권한']);
+    expect((await l10nReport(listed, overlay([...all, translated]))).missing).toEqual([]);
+    expect((await l10nReport(listed, overlay(all))).missing).toEqual([{ target: "$.paths['/a'].get", key: 'x-kakao-permissions', text: ['Kakao Login', 'Talk Calendar API permission'] }]);
   });
 
   it('counts a product without an overlay as wholly untranslated', async () => {

@@ -15,13 +15,18 @@ export const LANGUAGES = ['ko'];
 // `notes`: an operation's evidence notes (x-kakao-evidence), which the reference shows (the one line on
 // what is uncertain, the rest folded); `reading`: this project's own reading of a limit
 // (x-kakao-evidence.constraints). No other node visited below has either key.
-export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName', 'notes', 'reading'];
+// `x-kakao-permissions`: an operation's list of what the app needs, a text that is an array of
+// strings (an action gives the whole translated list; applyOverlay replaces the English one).
+export const TEXT_KEYS = ['summary', 'description', 'title', 'x-displayName', 'notes', 'reading', 'x-kakao-permissions'];
+/** A text value: a non-empty string, or a non-empty array of strings (x-kakao-permissions). */
+const isText = (value) => (typeof value === 'string' && value.trim() !== '') || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'));
+const flat = (value) => (Array.isArray(value) ? value.join('\n') : value);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
-export const hasHangul = (text) => typeof text === 'string' && HANGUL.test(text);
+export const hasHangul = (text) => typeof flat(text) === 'string' && HANGUL.test(flat(text));
 /** A text counts as translated when it has Hangul and is not the English text left as it was (some English texts quote Korean). */
-export const isTranslated = (english, translated) => hasHangul(translated) && translated !== english;
+export const isTranslated = (english, translated) => hasHangul(translated) && JSON.stringify(translated) !== JSON.stringify(english);
 /** The action extension that records which English an action translates (see `englishHash`). */
 export const HASH_KEY = 'x-en-sha';
 export const overlayPath = (product, lang) => path.join(specDir, product, 'overlays', `${lang}.yaml`);
@@ -38,7 +43,7 @@ export function translatableNodes(doc) {
   const out = [];
   const visit = (node, target) => {
     if (!node || typeof node !== 'object') return;
-    const texts = TEXT_KEYS.filter((k) => typeof node[k] === 'string' && node[k].trim());
+    const texts = TEXT_KEYS.filter((k) => isText(node[k]));
     if (texts.length) out.push({ target, node, texts });
   };
   const schema = (node, target) => {
@@ -125,8 +130,16 @@ export function readOverlayFile(file) {
 export async function applyOverlay(doc, overlay) {
   if (overlay && !Array.isArray(overlay.actions)) throw new Error(`overlay "${overlay.info?.title ?? '?'}" has no actions list`);
   if (!overlay) return { doc: structuredClone(doc), unused: [] };
-  const { data, resultData } = await openapiOverlay(structuredClone(doc), { overlaySet: overlay });
-  return { doc: data, unused: resultData.unusedActions.map((a) => a.target) };
+  // An Overlay `update` appends to an array it meets; a translated list replaces the English one, so
+  // each such key is removed first (these removals are ours, not the file's, and never reported).
+  const removals = [];
+  for (const action of overlay.actions) {
+    for (const [k, v] of Object.entries(action.update ?? {})) if (TEXT_KEYS.includes(k) && Array.isArray(v)) removals.push({ target: `${action.target}['${k}']`, remove: true });
+  }
+  const set = removals.length ? { ...overlay, actions: [...removals, ...overlay.actions] } : overlay;
+  const { data, resultData } = await openapiOverlay(structuredClone(doc), { overlaySet: set });
+  const ours = new Set(removals.map((r) => r.target));
+  return { doc: data, unused: resultData.unusedActions.map((a) => a.target).filter((t) => !ours.has(t)) };
 }
 
 /** The number of Hangul syllables in a value's texts: which of two translations of a shared part says more in Korean. */
@@ -160,12 +173,12 @@ export const actionTextKeys = (action) => Object.keys(action?.update ?? {}).filt
  * hash no longer matches and the translation is stale.
  */
 export function englishHash(node, keys) {
-  const values = keys.map((k) => (typeof node?.[k] === 'string' ? node[k] : null));
+  const values = keys.map((k) => (isText(node?.[k]) ? node[k] : null));
   return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 12);
 }
 
 /** Texts made only of code, numbers and punctuation (`{"result_code":0}`) need no translation. */
-export const needsTranslation = (text) => typeof text === 'string' && /[A-Za-z]{2,}/.test(text.replace(/`[^`]*`/g, ''));
+export const needsTranslation = (text) => typeof flat(text) === 'string' && /[A-Za-z]{2,}/.test(flat(text).replace(/`[^`]*`/g, ''));
 
 /**
  * Checks a product's overlay against its English document. Returns
