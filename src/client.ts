@@ -102,8 +102,10 @@ const usage = (message: string, operationId?: string) => new KakaoError('usage',
 
 /** ms to wait from a Retry-After header (seconds or an HTTP date); undefined when absent or unreadable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  const at: number | null | '' = value && (/^\d+$/.test(value.trim()) ? now + 1000 * +value : Date.parse(value));
-  return at || at === 0 ? Math.max(0, at - now) : undefined;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>

@@ -113,21 +113,19 @@ const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object'
 export function toResponseError(status: number, body: unknown, operationId?: string, host?: string): KakaoResponseError {
   const b = isObject(body) ? body : {};
   const any = !/^(kapi|kauth|dapi)$/.test(host ?? '');
-  return (any || host === 'kapi') && typeof b.code === 'number'
-    ? new KakaoApiError(status, b as never, operationId)
-    : (any || host === 'kauth') && typeof b.error === 'string'
-      ? new KakaoAuthError(status, b as never, operationId)
-      : (any || host === 'dapi') && typeof b.errorType === 'string'
-        ? new KakaoDapiError(status, b as never, operationId)
-        : new KakaoHttpError(status, body, operationId);
+  if ((any || host === 'kapi') && typeof b.code === 'number') return new KakaoApiError(status, b as never, operationId);
+  if ((any || host === 'kauth') && typeof b.error === 'string') return new KakaoAuthError(status, b as never, operationId);
+  if ((any || host === 'dapi') && typeof b.errorType === 'string') return new KakaoDapiError(status, b as never, operationId);
+  return new KakaoHttpError(status, body, operationId);
 }
 
 /** Turns what `fetch` threw into a network, timeout or abort error. */
 export function toFetchError(error: unknown, operationId?: string): KakaoError {
   const name = isObject(error) && error.name;
-  const [kind, what] =
-    name === 'TimeoutError' ? ['timeout', 'timed out'] : name === 'AbortError' ? ['aborted', 'was aborted'] : ['network', `could not reach Kakao: ${error instanceof Error ? error.message : error}`];
-  return new KakaoError(kind as KakaoErrorKind, `${operationId ?? 'Kakao API'} ${what}`, operationId, { cause: error });
+  const who = operationId ?? 'Kakao API';
+  if (name === 'TimeoutError') return new KakaoError('timeout', `${who} timed out`, operationId, { cause: error });
+  if (name === 'AbortError') return new KakaoError('aborted', `${who} was aborted`, operationId, { cause: error });
+  return new KakaoError('network', `${who} could not reach Kakao: ${error instanceof Error ? error.message : error}`, operationId, { cause: error });
 }
 
 export const isKakaoError = (value: unknown): value is KakaoError => value instanceof KakaoError;
@@ -140,16 +138,15 @@ export const isKakaoError = (value: unknown): value is KakaoError => value insta
  */
 export function redact<E extends KakaoError>(error: E, secrets: readonly unknown[]): E {
   const present = secrets.filter((s): s is string => typeof s === 'string' && s.length > 3);
-  const deep = (value: unknown, depth = 0): any =>
-    typeof value === 'string'
-      ? present.reduce((text, secret) => text.split(secret).join('***'), value)
-      : isObject(value) && depth < 17
-        ? Array.isArray(value)
-          ? value.map((v) => deep(v, depth + 1))
-          : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, depth + 1)]))
-        : value;
+  if (present.length === 0) return error;
+  const deep = (value: unknown, depth = 0): any => {
+    if (typeof value === 'string') return present.reduce((text, secret) => text.split(secret).join('***'), value);
+    if (!isObject(value) || depth > 16) return value;
+    if (Array.isArray(value)) return value.map((v) => deep(v, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, depth + 1)]));
+  };
   const fields = error as unknown as Record<string, unknown>;
-  for (const key of present.length ? ['message', 'msg', 'error_description', 'errorMessage', 'body', 'stack', 'cause'] : []) {
+  for (const key of ['message', 'msg', 'error_description', 'errorMessage', 'body', 'stack', 'cause']) {
     const value = fields[key];
     // An Error cause is copied (a custom fetch may throw a shared one), its texts and own fields scrubbed.
     if (value !== undefined) fields[key] = value instanceof Error ? Object.assign(new Error(), deep({ ...value, name: value.name, message: value.message, stack: value.stack })) : deep(value);
