@@ -21,6 +21,7 @@ import { ownReadings } from './constraints.mjs';
 import { errorCodes, errorsPage, codeAnchor, operationLink, statusLine } from './errors.mjs';
 import { STRINGS, DOC_LANGS } from './site-strings.mjs';
 import { translateRedoc } from './redoc-labels.mjs';
+import { esc } from './html.mjs';
 
 // Redoc's bundle shows Redocly's attribution logo from a CDN; the site must not reach other hosts,
 // so the logo is served inline instead (same attribution, no request).
@@ -275,7 +276,6 @@ function tryData(doc, lang) {
   return { lang, strings: STRINGS[lang].try, ops };
 }
 
-const escHtml = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * What a deep link shows before Redoc runs. Redoc renders an operation only in the browser, after
@@ -293,8 +293,8 @@ function previews(view, lang) {
   for (const { operation: op } of eachOperation(view)) {
     const head = op.description.split('\n\n---\n\n')[0];
     const badge = op['x-badges']?.[0];
-    const badgeHtml = badge ? ` <span class="kx-badge">${escHtml(badge.name)}</span>` : '';
-    out[operationLink({ tag: op.tags?.[0], operationId: op.operationId }).replace('reference.html#/', '')] = { s: op.summary, h: `<h2>${escHtml(op.summary)}${badgeHtml}</h2>${marked.parse(head)}<p class="kx-loading">${escHtml(t.previewLoading)}</p>` };
+    const badgeHtml = badge ? ` <span class="kx-badge">${esc(badge.name)}</span>` : '';
+    out[operationLink({ tag: op.tags?.[0], operationId: op.operationId }).replace('reference.html#/', '')] = { s: op.summary, h: `<h2>${esc(op.summary)}${badgeHtml}</h2>${marked.parse(head)}<p class="kx-loading">${esc(t.previewLoading)}</p>` };
   }
   return out;
 }

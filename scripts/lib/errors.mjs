@@ -10,8 +10,8 @@
 // its `code`.
 import { eachOperation } from './requests.mjs';
 import { STRINGS } from './site-strings.mjs';
+import { esc, pageHead } from './html.mjs';
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** `-401` → `e-401`, `KOE320` → `e-KOE320`: an id that is also readable in the address. */
 export const codeAnchor = (code) => `e${String(code).startsWith('-') ? '' : '-'}${code}`;
 
@@ -166,13 +166,7 @@ ${mine
   )
   .join('\n')}`;
   };
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${esc(e.title)}</title>
+  return `${pageHead(lang, e.title)}
 <style>
   :root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0; --code: #f6f8fa; }
   @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --code: #151b23; } a { color: #4493f8; } }

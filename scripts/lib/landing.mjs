@@ -3,9 +3,9 @@
 // linked to its operation), how to call the client and run the mock, and the downloads.
 import { operationLink } from './errors.mjs';
 import { STRINGS } from './site-strings.mjs';
+import { esc, pageHead } from './html.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function productRows(doc) {
   const ops = Object.entries(doc.paths).flatMap(([p, item]) => METHODS.filter((m) => item[m]).map((m) => ({ op: item[m], method: m, path: p, host: new URL((item[m].servers ?? item.servers ?? doc.servers)[0].url).host })));
@@ -45,13 +45,7 @@ export function landingPage(doc, files, { lang = 'en', base = '', version }) {
   const downloads = downloadEntries(doc, files);
   const groups = [...new Set(downloads.map((d) => d.group))];
   const groupName = (g) => (g === 'kakao' ? L.combined : rows.find((r) => r.product === g)?.name ?? g);
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${esc(L.title)}</title>
+  return `${pageHead(lang, L.title)}
 <style>
   :root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0; --accent: #3c1e1e; --kakao: #fee500; --code: #f6f8fa; --link: #0969da; }
   @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --code: #151b23; --link: #4493f8; } }
