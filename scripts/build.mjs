@@ -19,7 +19,7 @@ import { LANGUAGES, applyOverlay, combinedOverlayPath, hangulCount, readOverlay,
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import ts from 'typescript';
-import { clientView, errorCodes, openEnumTransform, operationMap, operationMapSource, operationTypes, securitySchemeMap } from './lib/client-artifacts.mjs';
+import { clientView, errorCodes, openEnumTransform, operationMap, operationMapSource, operationTypes, routesSource, securitySchemeMap } from './lib/client-artifacts.mjs';
 import { postmanCollection } from './lib/postman.mjs';
 import { httpFiles } from './lib/http-files.mjs';
 
@@ -103,7 +103,10 @@ async function main() {
       'client/paths.ts',
       await generateTypes(view, 'Types of the combined document as the client takes them: JSON-text parameters are typed values, `{format}` paths also concrete, known values of open strings listed.', openEnumTransform(ts)),
     );
-    files.set('client/operations.ts', operationMapSource(operationMap(combined), securitySchemeMap(combined), BANNER, operationTypes(combined), errorCodes(combined)));
+    const routing = operationMap(combined);
+    const types = operationTypes(combined);
+    files.set('client/routes.ts', routesSource(routing, securitySchemeMap(combined), BANNER, types));
+    files.set('client/operations.ts', operationMapSource(routing, BANNER, types, errorCodes(combined)));
     // For Postman and the HTTP-client editors (VS Code REST Client, JetBrains, httpyac).
     const postman = await postmanCollection(combined);
     files.set('postman/kakao.postman_collection.json', `${JSON.stringify(postman.collection, null, 2)}\n`);
@@ -180,7 +183,8 @@ ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` 
 | \`openapi/ko/*.json\`, \`openapi/ko/*.yaml\` | the same documents in Korean: each product's overlay (\`openapi/<product>/overlays/ko.yaml\`) applied to its bundle |
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
 | \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\`, each \`{format}\` path also as its \`.json\`/\`.xml\` path, and open strings with known values listed (\`'kakao_account.email' \| … \| (string & {})\`) |
-| \`client/operations.ts\` | the client's routing table, compactly encoded (per operation: host, security alternatives, \`x-kakao-idempotent\`, body media type, JSON-text parameters, paging), and the types the client reads: per operation its host and per-call options (credentials accepted, \`x-kakao-required-with\`), and the error codes the documents show per host |
+| \`client/routes.ts\` | each operation's routing data, one export per operation named by its operationId, compactly encoded (host, security alternatives, \`x-kakao-idempotent\`, body media type, JSON-text parameters, paging): what \`kakao-openapi/operations\` exports for the lite client |
+| \`client/operations.ts\` | the client's routing table (every row of \`routes.ts\`, decoded), and the types the client reads: per operation its host and per-call options (credentials accepted, \`x-kakao-required-with\`), and the error codes the documents show per host |
 | \`postman/kakao.postman_collection.json\` | a Postman collection (openapi-to-postmanv2, then reshaped): a folder per product, each request on its host variable with its credential and documented example values |
 | \`postman/kakao.postman_environment.json\`, \`postman/mock.postman_environment.json\` | Postman environments: Kakao's hosts (fill in your keys), or the mock on http://127.0.0.1:4010 with its fake keys |
 | \`http/*.http\`, \`http/http-client.env.json\` | one \`.http\` file per product (VS Code REST Client, JetBrains HTTP Client, httpyac) and their environments "kakao" and "mock" |

@@ -66,6 +66,8 @@ export function versionProblems() {
 
 const CONSUMER = `// A user's app: typed calls through the client to the mock, and the documents by import.
 import { createKakaoClient, isKakaoError } from 'kakao-openapi';
+import { createKakaoClient as createLiteClient } from 'kakao-openapi/lite';
+import { getUserMe } from 'kakao-openapi/operations';
 import doc from 'kakao-openapi/openapi/kakao.json' with { type: 'json' };
 
 const baseUrl = process.env.KAKAO_BASE_URL!;
@@ -73,6 +75,8 @@ const kakao = createKakaoClient({ baseUrl, accessToken: 'fake-access-token', res
 const me = await kakao.GET('/v2/user/me');
 if (me.error) throw new Error(\`user info failed: \${me.error.kind}\`);
 const id: number = me.data.id;
+const lite = await createLiteClient({ baseUrl, accessToken: 'fake-access-token', operations: [getUserMe] }).GET('/v2/user/me');
+if (lite.error || lite.data.id !== id) throw new Error('the lite client did not read the same user');
 const places = await kakao.GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'json' }, query: { query: 'kakao' } } });
 if (places.error) throw new Error('keyword search failed');
 const wrong = await createKakaoClient({ baseUrl, accessToken: 'fake-access-token', restApiKey: 'not-the-key' }).GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'json' }, query: { query: 'kakao' } } });

@@ -1,8 +1,9 @@
-// createKakaoClient: calls typed by the generated paths (openapi-fetch's types), plus what Kakao
-// needs: a host per operation, the right Authorization per operation (from the client or per call),
-// Kakao's form and JSON-text encoding, typed errors, retries of what is safe to repeat, a timeout,
-// and a token refresh on -401. Everything per operation is read from the generated routing table
-// (generated/client/operations.ts); nothing here lists endpoints.
+// createClientFor, behind createKakaoClient of kakao-openapi and of kakao-openapi/lite: calls typed
+// by the generated paths (openapi-fetch's types), plus what Kakao needs: a host per operation, the
+// right Authorization per operation (from the client or per call), Kakao's form and JSON-text
+// encoding, typed errors, retries of what is safe to repeat, a timeout, and a token refresh on -401.
+// Everything per operation is read from the routing table it is given (rows generated in
+// generated/client/routes.ts); nothing here lists endpoints.
 //
 // Why the request is built here rather than by openapi-fetch's runtime: issue #15 sets two cost
 // targets, at most 1.05x a bare fetch per request and 4.5 kB min+gz for a browser app making one
@@ -13,7 +14,8 @@
 // or a custom `fetch`, a Request is built and passed through them as openapi-fetch does.
 import type { Middleware, MiddlewareCallbackParams } from 'openapi-fetch';
 import type { paths } from '../generated/client/paths.js';
-import { operations, securitySchemes, type Credential, type KakaoTokens, type OperationInfo, type TokenStore } from '../generated/client/operations.js';
+import type { Credential, KakaoTokens, OperationInfo, TokenStore } from '../generated/client/operations.js';
+import { issueToken, securitySchemes } from '../generated/client/routes.js';
 import { KakaoError, KakaoHttpError, KakaoInvalidResponseError, redact, toFetchError, toResponseError, withMeta } from './errors.js';
 import { encodeParams } from './serialize.js';
 import type { CredentialName, KakaoCallOptions, KakaoMethods, RetryOptions } from './types.js';
@@ -72,7 +74,8 @@ export interface KakaoClientOptions {
   dangerouslyAllowSecretsInBrowser?: boolean;
 }
 
-export type KakaoClient = KakaoMethods<paths> & {
+/** A client; `Paths` is every operation's path (the full client) or the operations a lite client was given. */
+export type KakaoClient<Paths extends {} = paths> = KakaoMethods<Paths> & {
   /** The operation a method and path belong to (`.json`/`.xml` paths too), from the generated routing table. */
   operation(method: string, path: string): OperationInfo | undefined;
   /** The base URL a call to this operation goes to (its Kakao host, or `baseUrl`). */
@@ -148,7 +151,11 @@ async function viaMiddleware(url: string, init: RequestInit, list: readonly Midd
   return response;
 }
 
-export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient {
+/**
+ * The client over a routing table: every operation (`createKakaoClient` of `kakao-openapi`) or the
+ * ones an app names (`kakao-openapi/lite`); `unknown` ends the error for a call to another operation.
+ */
+export function createClientFor<Paths extends {} = paths>(table: Readonly<Record<string, OperationInfo>>, options: KakaoClientOptions = {}, unknown = 'an operation of the Kakao API description'): KakaoClient<Paths> {
   // Decided once: the runtime does not change.
   const refuseSecrets = !options.dangerouslyAllowSecretsInBrowser && isClientRuntime();
   const guard = (given: Record<string, unknown>) => {
@@ -171,6 +178,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
   const baseUrl = options.baseUrl?.replace(/\/$/, '');
   const hostFor = (info: OperationInfo) => baseUrl ?? info.host;
 
+  /** Middleware's request id: unique per client, as openapi-fetch's is. */
+  let requests = 0;
   /** One refresh in flight per refresh token; concurrent calls that got -401 wait for it. */
   const refreshing = new Map<string, Promise<KakaoTokens | undefined>>();
   const refresh = (store: TokenStore, key: string) => {
@@ -178,7 +187,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     if (!flight) {
       flight = (async () => {
         const clientId = await call1(options.restApiKey);
-        const { data } = clientId ? await call('POST', '/oauth/token', { body: { grant_type: 'refresh_token', client_id: clientId, refresh_token: key, client_secret: options.clientSecret }, retry: false }) : {};
+        // The token operation's own row: a lite client refreshes without being given it.
+        const { data } = clientId ? await call('POST', '/oauth/token', { body: { grant_type: 'refresh_token', client_id: clientId, refresh_token: key, client_secret: options.clientSecret }, retry: false }, [issueToken, '/oauth/token']) : {};
         const next = data && ({ access_token: data.access_token, refresh_token: data.refresh_token ?? key } as KakaoTokens);
         if (next) await store.set(next);
         return next;
@@ -190,16 +200,16 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
 
   /** The operation of a method and path, its path template, and the format of a concrete `.json`/`.xml` path. */
   function resolve(method: string, path: string): [OperationInfo, string, string?] | undefined {
+    const info = table[`${method} ${path}`];
+    if (info) return [info, path];
     const [, stem, format] = /^(.*)\.(json|xml)$/.exec(path) ?? [];
     const template = `${stem}.{format}`;
-    const info = operations[`${method} ${path}`];
-    const aliased = format && operations[`${method} ${template}`];
-    return info ? [info, path] : aliased ? [aliased, template, format] : undefined;
+    const aliased = format && table[`${method} ${template}`];
+    return aliased ? [aliased, template, format] : undefined;
   }
 
-  async function call(method: string, path: string, init: Record<string, any> = {}): Promise<any> {
-    const found = resolve(method, path);
-    if (!found) throw usage(`${method} ${path} is not an operation of the Kakao API description`);
+  async function call(method: string, path: string, init: Record<string, any> = {}, found = resolve(method, path)): Promise<any> {
+    if (!found) throw usage(`${method} ${path} is not ${unknown}`);
     const [info, template, format] = found;
     const { operationId, security } = info;
     guard(init);
@@ -208,7 +218,8 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     const form = info.body === FORM;
     const query = encodeParams(params.query, info.jsonQuery, info.csvQuery);
     // A concrete `.json`/`.xml` path has no `{…}` left.
-    const url = hostFor(info) + path.replace(/{(\w+)}/g, (whole, name) => encodeURIComponent(params.path?.[name] ?? whole)) + (query && `?${query}`);
+    const host = hostFor(info);
+    const url = host + path.replace(/{(\w+)}/g, (whole, name) => encodeURIComponent(params.path?.[name] ?? whole)) + (query && `?${query}`);
     const payload = body === undefined ? undefined : form ? encodeParams(body, info.jsonBody) : JSON.stringify(body);
     const given = headers && new Headers(headers);
     const list = more.length ? [...middleware, ...more] : middleware;
@@ -234,7 +245,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
         store = tokens = undefined;
         if (!name) break; // `{}`: anonymous access allowed
         const given = init[name] ?? (perCall(name) ? undefined : options[name]);
-        secret = given !== undefined ? await call1(given) : name === 'accessToken' && (store = tokenStore ?? options.tokenStore) ? (tokens = await store.get())?.access_token : undefined;
+        secret = given !== undefined ? (typeof given === 'function' ? await given() : given) : name === 'accessToken' && (store = tokenStore ?? options.tokenStore) ? (tokens = await store.get())?.access_token : undefined;
         const scheme = securitySchemes[name];
         if (secret) {
           sent.Authorization = `${scheme === 'bearer' ? 'Bearer' : scheme} ${secret}`;
@@ -248,7 +259,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
       options.onRequest?.({ ...event, attempt });
       const started = Date.now();
       const report = (status?: number, errorCode?: number | string, retryIn?: number) =>
-        options.onResponse?.({ ...event, attempt, status, duration: Date.now() - started, ...(errorCode !== undefined && { errorCode }), ...(retryIn !== undefined && { retryIn }) });
+        options.onResponse?.({ ...event, attempt, status, duration: Date.now() - started, errorCode, retryIn });
 
       // One controller per attempt: the timeout (a timer cleared when the body is read, cheaper than
       // AbortSignal.timeout + AbortSignal.any per attempt) and the caller's signal both abort it.
@@ -266,7 +277,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
       try {
         const requestInit = { ...rest, method, headers: sent, body: payload, signal: controller?.signal ?? signal };
         response = await (list.length || fetcher
-          ? viaMiddleware(url, requestInit, list, fetcher ?? fetch, { schemaPath: template, params, id: Math.random().toString(36).slice(2, 11), options: { baseUrl: hostFor(info), parseAs, fetch: fetcher ?? fetch } as never })
+          ? viaMiddleware(url, requestInit, list, fetcher ?? fetch, { schemaPath: template, params, id: String(++requests), options: { baseUrl: host, parseAs, fetch: fetcher ?? fetch } as never })
           : fetch(url, requestInit));
         // As openapi-fetch: no data for 204 or an empty body; the stream, or the parseAs method. JSON and errors are read as text first.
         data = await (!response.ok || parseAs === 'json' ? response.text() : response.status === 204 || response.headers.get('Content-Length') === '0' ? undefined : parseAs === 'stream' ? response.body : (response as any)[parseAs]());
@@ -331,7 +342,7 @@ export function createKakaoClient(options: KakaoClientOptions = {}): KakaoClient
     credential,
   };
   for (const method of METHODS) client[method] = (path: string, init?: object) => call(method, path, init);
-  return client as unknown as KakaoClient;
+  return client as unknown as KakaoClient<Paths>;
 }
 
 /** Error bodies are read as text; Kakao's are JSON. */

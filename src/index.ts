@@ -1,5 +1,10 @@
 // kakao-openapi: a typed client for the Kakao REST API, generated from its OpenAPI description.
-export { createKakaoClient, retryAfterMs } from './client.js';
+import { createClientFor, type KakaoClient, type KakaoClientOptions } from './client.js';
+import { operations } from '../generated/client/operations.js';
+
+/** A client for every operation of the Kakao REST API (for a browser app, `kakao-openapi/lite` ships only the operations it names). */
+export const createKakaoClient = (options: KakaoClientOptions = {}): KakaoClient => createClientFor(operations, options);
+export { retryAfterMs } from './client.js';
 export type {
   Credential,
   CredentialName,
@@ -24,7 +29,8 @@ export {
   KakaoInvalidResponseError,
 } from './errors.js';
 export type { KakaoErrorKind, KakaoResponseError } from './errors.js';
-export type { CallInit, HostErrors } from './types.js';
+export type { CallInit, HostErrors, RoutedPaths } from './types.js';
+export type { Route } from '../generated/client/routes.js';
 export { authorizeUrl, createPkce, exchangeCode, refreshToken } from './login.js';
 export type { AuthorizeUrlParams, ExchangeCodeParams, RefreshTokenParams } from './login.js';
 export { KAKAO_ISSUER, KakaoIdTokenError, parseCallback, verifyIdToken } from './oidc.js';

@@ -19,6 +19,7 @@ import type {
 import type { HttpMethod, PathsWithMethod, ResponseObjectMap, SuccessResponse } from 'openapi-typescript-helpers';
 import type { KakaoApiError, KakaoAuthError, KakaoDapiError, KakaoHttpError, KakaoResponseError } from './errors.js';
 import type { Credential, OperationMeta, TokenStore } from '../generated/client/operations.js';
+import type { paths } from '../generated/client/paths.js';
 
 /** The credentials, named like the security schemes of the description. */
 export type CredentialName = 'accessToken' | 'restApiKey' | 'adminKey';
@@ -148,3 +149,15 @@ export interface KakaoMethods<Paths extends {}> {
   /** Unregisters openapi-fetch middleware. */
   eject(...middleware: Middleware[]): void;
 }
+
+type PathOf<K> = K extends `${string} ${infer P}` ? P : never;
+/**
+ * The paths of a lite client: those its operations serve (`K`: `'get /v2/user/me' | …`, from the
+ * operations' Route types), each with only the methods given; the other methods of a path are
+ * absent, as openapi-typescript writes a method a path lacks.
+ */
+export type RoutedPaths<K extends string> = {
+  [P in PathOf<K> & keyof paths]: { [M in keyof paths[P] as `${M & string} ${P}` extends K ? M : never]-?: paths[P][M] } & {
+    [M in keyof paths[P] as `${M & string} ${P}` extends K ? never : M]?: never;
+  };
+};

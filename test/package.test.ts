@@ -38,9 +38,11 @@ describe('the repository', () => {
 });
 
 describe('kakao-openapi (the client)', () => {
-  it('is ESM with an exports map for the client and the documents', () => {
+  it('is ESM with an exports map for the client, the lite client and its operations, and the documents', () => {
     expect(client.type).toBe('module');
     expect(client.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
+    expect(client.exports['./lite']).toEqual({ types: './dist/src/lite.d.ts', default: './dist/src/lite.js' });
+    expect(client.exports['./operations']).toEqual({ types: './dist/src/operations.d.ts', default: './dist/src/operations.js' });
     expect(client.exports['./openapi/*']).toBe('./openapi/*');
   });
 
@@ -54,6 +56,7 @@ describe('kakao-openapi (the client)', () => {
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/generated/client/operations.js');
+    for (const file of ['dist/src/lite.js', 'dist/src/lite.d.ts', 'dist/src/operations.js', 'dist/generated/client/routes.js']) expect(files).toContain(file);
     expect(files).toContain('openapi/kakao.json');
     expect(files).toContain('openapi/provenance.json');
     expect(files).toContain('README.md');

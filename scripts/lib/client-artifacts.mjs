@@ -244,15 +244,57 @@ export function openEnumTransform(ts) {
 }
 
 /**
- * TypeScript source of the routing table, compact: 84 entries of JSON are half a browser app's
- * client code, so hosts and security lists are numbered, flags are bits and absent fields are
- * left out; the module decodes it into the `operations` object once on import.
+ * TypeScript source of generated/client/routes.ts: one export per operation, named by its
+ * operationId, holding its routing data as a plain object (its method and path, then the
+ * OperationInfo the client reads). Only literals at the top level, so a bundler keeps the operations
+ * an app imports and drops the rest (what \`kakao-openapi/lite\` is for); a few of them cost less as
+ * objects than the compact rows of operations.ts with their decoder. Each export's type names the
+ * method and paths it serves (\`{format}\` paths also as their \`.json\`/\`.xml\` paths) for the lite
+ * client's types.
  */
-export function operationMapSource(map, schemes, banner, types = {}, codes = { kapi: [], kauthCode: [], kauthError: [], dapi: [], redirect: [] }) {
+export function routesSource(map, schemes, banner, types = {}) {
+  const exports = Object.entries(map).map(([key, e]) => {
+    const [method, path] = key.split(' ');
+    const m = method.toLowerCase();
+    const aliases = path.includes('.{format}') ? ['json', 'xml'].map((f) => path.replace('.{format}', `.${f}`)).filter((p) => types[p]?.[m]) : [];
+    const serves = [path, ...aliases].map((p) => JSON.stringify(`${m} ${p}`)).join(' | ');
+    return `/** ${key} */\nexport const ${e.operationId}: Route<${serves}> = ${JSON.stringify({ method, path, ...e })};`;
+  });
+  return `/**
+ * ${banner}
+ * Each operation's routing data, one export per operation named by its operationId: method and
+ * path, host, security alternatives, whether it may be repeated, request body media type, the
+ * parameters Kakao takes as JSON text, paging. What \`kakao-openapi/operations\` exports for
+ * \`kakao-openapi/lite\`; the full client reads the same facts from operations.ts.
+ */
+import type { OperationInfo } from './operations.js';
+
+/** One operation's routing data; \`K\` names the method and paths it serves (\`'get /v2/user/me'\`), for the lite client's types. */
+export interface Route<K extends string = string> extends OperationInfo {
+  readonly method: string;
+  readonly path: string;
+  readonly __serves?: K;
+}
+
+/** Security schemes: \`bearer\` → \`Authorization: Bearer …\`; any other scheme \`X\` → \`Authorization: X …\`. */
+export const securitySchemes: Readonly<Record<string, string>> = ${JSON.stringify(schemes)};
+
+${exports.join('\n')}
+`;
+}
+
+/**
+ * TypeScript source of generated/client/operations.ts: the full client's routing table, compact
+ * (the same facts as routes.ts, one row per operation) and decoded on import, and the type-level
+ * facts the client's types read.
+ */
+export function operationMapSource(map, banner, types = {}, codes = { kapi: [], kauthCode: [], kauthError: [], dapi: [], redirect: [] }) {
+  // Compact: 84 entries of JSON are half a browser app's client code, so hosts and security lists
+  // are numbered, flags are bits and absent fields are left out; decoded once on import.
+  // [key, operationId, host, security, flags (1: not idempotent), body (0: none), jsonQuery, csvQuery, jsonBody, paging]
   const hosts = [...new Set(Object.values(map).map((e) => e.host))].sort();
   const securities = [...new Set(Object.values(map).map((e) => JSON.stringify(e.security)))].sort();
   const bodies = [...new Set(Object.values(map).map((e) => e.body).filter(Boolean))].sort();
-  // [key, operationId, host, security, flags (1: not idempotent), body (0: none), jsonQuery, csvQuery, jsonBody, paging]
   const rows = Object.entries(map).map(([key, e]) => {
     const row = [key, e.operationId, hosts.indexOf(e.host), securities.indexOf(JSON.stringify(e.security)), e.idempotent ? 0 : 1, e.body ? bodies.indexOf(e.body) + 1 : 0, e.jsonQuery ?? 0, e.csvQuery ?? 0, e.jsonBody ?? 0, e.paging ?? 0];
     while (row[row.length - 1] === 0 && row.length > 5) row.pop();
@@ -267,11 +309,14 @@ export function operationMapSource(map, schemes, banner, types = {}, codes = { k
     .join('\n');
   return `/**
  * ${banner}
- * The client's routing table, read from the combined document: per operation its host, security
- * alternatives, whether it may be repeated, request body media type and the parameters Kakao
- * takes as JSON text; and the type-level facts the client's types read.
+ * The client's routing table, read from the combined document: per operation its host, security alternatives, whether it may be repeated, request
+ * body media type and the parameters Kakao takes as JSON text; and the type-level facts the
+ * client's types read.
  */
 import type { ParseAs } from 'openapi-fetch';
+
+
+export { securitySchemes } from './routes.js';
 
 export interface OperationInfo {
   readonly operationId: string;
@@ -300,9 +345,7 @@ export type Paging =
 /** The GET paths that page (x-kakao-paging): what paginate() accepts. */
 export type PagedPath = ${paged.map((p) => JSON.stringify(p)).join(' | ') || 'never'};
 
-/** Security schemes: \`bearer\` → \`Authorization: Bearer …\`; any other scheme \`X\` → \`Authorization: X …\`. */
-export const securitySchemes: Readonly<Record<string, string>> = ${JSON.stringify(schemes)};
-
+/** Every operation, keyed \`METHOD /path\`. */
 const hosts = ${JSON.stringify(hosts)};
 const securities: string[][][] = [${securities.join(',')}];
 const bodies = ${JSON.stringify(bodies)};

@@ -20,6 +20,8 @@ import {
   type KauthErrorCode,
   type paths,
 } from '../../src/index.js';
+import { createKakaoClient as createLite } from '../../src/lite.js';
+import { getUserMe, searchPlacesByKeyword } from '../../src/operations.js';
 
 const kakao = createKakaoClient({ accessToken: 'fake' });
 
@@ -193,5 +195,25 @@ describe('typed calls', () => {
     const back = parseCallback('https://example.com/cb?code=c&state=s', { state: 's' });
     if (back.error) expectTypeOf(back.error.error).toMatchTypeOf<string>();
     else expectTypeOf(back.code).toEqualTypeOf<string>();
+  });
+});
+
+describe('the lite client (kakao-openapi/lite)', () => {
+  const lite = createLite({ accessToken: 'fake', restApiKey: 'fake', operations: [getUserMe, searchPlacesByKeyword] });
+
+  it('types the operations it was given as the full client does', async () => {
+    const { data } = await lite.GET('/v2/user/me', { params: { query: { property_keys: ['kakao_account.email'] } } });
+    expectTypeOf(data?.kakao_account?.email).toEqualTypeOf<string | undefined>();
+    await lite.GET('/v2/local/search/keyword.json', { params: { query: { query: 'kakao' } } });
+    await lite.GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'json' }, query: { query: 'kakao' } } });
+  });
+
+  it('does not compile a call to an operation it was not given', async () => {
+    // @ts-expect-error listFriends was not given
+    await lite.GET('/v1/api/talk/friends');
+    // @ts-expect-error only GET /v2/user/me was given, not POST
+    await lite.POST('/v2/user/me', { body: {} });
+    // @ts-expect-error still typed per operation: property_keys is a list
+    await lite.GET('/v2/user/me', { params: { query: { property_keys: 'kakao_account.email' } } });
   });
 });
