@@ -1,12 +1,16 @@
 // The release check (scripts/release-check.mjs) as CI runs it, its rules on their own, and the
 // commands users type failing kindly: usage and exit 2, never a stack trace.
 import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { releaseCheck, tarballProblems, versionProblems } from '../scripts/release-check.mjs';
+// @ts-expect-error plain ESM script without types
+import { serveProcess } from '../scripts/lib/serve-process.mjs';
 import { root } from './helpers/spec.js';
 
 const run = promisify(execFile);
@@ -21,6 +25,26 @@ describe('npm run release:check', () => {
     expect(text).toMatch(/^ok {3}the consumer's calls through the client against `npx kakao-mock`: \{"id":\d+/m);
     expect(text).toMatch(/^ok {3}`node_modules\/\.bin\/kakao-mock in a pnpm-style symlinked install` serves/m);
   }, 240_000);
+
+  it('stops what a served command started (npx runs the mock as its child), not only the command', async () => {
+    // Like npx: a command that starts the server as its own child; the server's pid goes to a file.
+    const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kakao-serve-')), 'pid');
+    const served = serveProcess('sh', ['-c', `sleep 300 & echo $! > ${pidFile}; echo "at http://127.0.0.1:1"; wait`], { ready: /at (\S+)/, label: 'sh' });
+    await served.url;
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    // Running, not a zombie left for init to reap (Linux's /proc: state after the command name).
+    const alive = () => {
+      try {
+        return !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    await served.stop();
+    for (let i = 0; i < 50 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(alive()).toBe(false);
+  });
 
   it('finds no version disagreement in the repository', () => {
     expect(versionProblems()).toEqual([]);
