@@ -4,8 +4,9 @@
 //   node scripts/bench.mjs [--requests N] [--fuzz N] [--duration S] [--only install,client,mock,docs]
 //
 // client: the three cost targets, each beside plain openapi-fetch doing the same: overhead per request
-//         against a bare fetch (median of interleaved rounds); min+gz of a browser app making one
-//         user-token call; type instantiations of a consumer calling 20 operations
+//         against a bare fetch (medians of requests interleaved one at a time); min+gz of a browser
+//         app making one user-token call (lite client; the full client beside it); type
+//         instantiations of a consumer calling 20 operations
 // mock:   cold start; throughput and p99 latency under concurrent load (autocannon) against a bare
 //         Node http server and Prism's CLI mock (the mock as a sandbox, its memory after the run);
 //         the heap after an hour (on the mock's clock, run faster) of Login flows; a long fuzz run
@@ -79,29 +80,31 @@ async function clientOverhead(requests) {
   const plain = createClient({ baseUrl: base });
   const viaOpenapiFetch = async () =>
     (await plain.GET('/v2/user/me', { params: { query: { property_keys: '["kakao_account.email"]' } }, headers: { Authorization: 'Bearer fake-token' } })).data;
-  const time = async (fn, n) => {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) await fn();
-    return Number(process.hrtime.bigint() - start) / n / 1000; // µs per request
-  };
   try {
-    for (const fn of [bare, bareWithTimeout, viaClient, viaUntimed, viaOpenapiFetch]) await time(fn, 300);
-    // Interleaved rounds, the order rotating, so that drift on the machine hits every side alike;
-    // the ratio of each round, then the median of the rounds.
-    const rounds = 15;
-    const per = Math.ceil(requests / rounds);
-    const sides = [['bare', bare], ['bareTimeout', bareWithTimeout], ['client', viaClient], ['untimed', viaUntimed], ['plain', viaOpenapiFetch]];
-    const totals = Object.fromEntries(sides.map(([name]) => [name, []]));
-    for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < sides.length; i++) {
-        const [name, fn] = sides[(i + r) % sides.length];
-        totals[name].push(await time(fn, per));
+    const sides = { bare, bareTimeout: bareWithTimeout, client: viaClient, untimed: viaUntimed, plain: viaOpenapiFetch };
+    const names = Object.keys(sides);
+    for (let i = 0; i < 300; i++) for (const name of names) await sides[name]();
+    // Interleaved one request at a time, in a shuffled order each round, so that drift on the machine
+    // and the position after another side hit every side alike; the median of each side's requests.
+    // (Blocks of requests per side, interleaved by rounds, differed by ±3 % between two identical builds.)
+    const samples = Object.fromEntries(names.map((name) => [name, []]));
+    const order = [...names];
+    for (let i = 0; i < requests; i++) {
+      for (let j = order.length - 1; j > 0; j--) {
+        const k = Math.floor(Math.random() * (j + 1));
+        [order[j], order[k]] = [order[k], order[j]];
+      }
+      for (const name of order) {
+        const start = process.hrtime.bigint();
+        await sides[name]();
+        samples[name].push(Number(process.hrtime.bigint() - start) / 1000);
       }
     }
-    const ratio = (side) => median(totals[side].map((v, i) => v / totals.bare[i]));
-    row('bare fetch, per request (loopback, median of rounds)', `${median(totals.bare).toFixed(0)} µs`);
-    row('client, per request (loopback, median of rounds)', `${median(totals.client).toFixed(0)} µs`);
-    row(`client / bare fetch (median of ${rounds} interleaved rounds)`, ratio('client').toFixed(3), '≤ 1.05');
+    const us = Object.fromEntries(names.map((name) => [name, median(samples[name])]));
+    const ratio = (side) => us[side] / us.bare;
+    row('bare fetch, per request (loopback, median)', `${us.bare.toFixed(0)} µs`);
+    row('client, per request (loopback, median)', `${us.client.toFixed(0)} µs`);
+    row(`client / bare fetch (medians of ${requests} interleaved requests each)`, ratio('client').toFixed(3), '≤ 1.05');
     row('plain openapi-fetch / bare fetch (same request by hand)', ratio('plain').toFixed(3));
     row('bare fetch with a cancelling timeout / bare fetch (the floor of a client with a timeout)', ratio('bareTimeout').toFixed(3));
     row('client with timeout: false / bare fetch', ratio('untimed').toFixed(3));
