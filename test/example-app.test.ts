@@ -87,3 +87,18 @@ describe('examples/multi-user-server.ts', () => {
     expect(lines).toContain('getUserMe attempt 1: 401 in ' + lines.find((l) => l.startsWith('getUserMe attempt 1: 401'))!.split(' in ')[1]);
   });
 });
+
+describe('examples/browser-lite.ts', () => {
+  it('reads the profile and the friends through the lite client', async () => {
+    const { showProfile } = await import('../examples/browser-lite.js');
+    const kakao = fakeKakao();
+    const lines: string[] = [];
+    const result = await showProfile({ accessToken: 'fake-user-token', fetch: kakao.fetch, log: (line) => lines.push(line) });
+    expect(result).toMatchObject({ id: expect.any(Number), friends: expect.any(Number) });
+    expect(kakao.requests.map((r) => `${r.method} ${new URL(r.url).host}${new URL(r.url).pathname} ${r.headers.get('authorization')}`)).toEqual([
+      'GET kapi.kakao.com/v2/user/me Bearer fake-user-token',
+      'GET kapi.kakao.com/v1/api/talk/friends Bearer fake-user-token',
+    ]);
+    expect(lines[0]).toMatch(/^signed in as /);
+  });
+});
