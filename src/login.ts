@@ -26,7 +26,8 @@ async function appCredentials(kakao: KakaoClient, operation: string) {
 
 /** The URL to send the user's browser to, to start Kakao Login. Pass a `state` and check it on return. */
 export async function authorizeUrl(kakao: KakaoClient, params: AuthorizeUrlParams): Promise<string> {
-  const info = kakao.operation('GET', '/oauth/authorize')!;
+  const info = kakao.operation('GET', '/oauth/authorize');
+  if (!info) throw new KakaoError('usage', "GET /oauth/authorize is not among this client's operations (for a lite client, add getAuthorizationCode from 'kakao-openapi/operations')");
   const { client_id } = await appCredentials(kakao, info.operationId);
   const query = encodeParams({ client_id, response_type: 'code', ...params }, info.jsonQuery, info.csvQuery);
   return `${kakao.hostFor(info).replace(/\/$/, '')}/oauth/authorize?${query}`;

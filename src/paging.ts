@@ -37,7 +37,8 @@ export function pageItems(paging: Paging, page: unknown): unknown[] {
 export async function* paginate<P extends PagedPath>(kakao: KakaoClient, path: P, init?: PageInit<P>, options: PaginateOptions = {}): AsyncGenerator<PageData<P>, void, undefined> {
   const info = kakao.operation('GET', path);
   const paging = info?.paging;
-  if (!info || !paging) throw new KakaoError('usage', `GET ${path} does not page (no x-kakao-paging in the description)`);
+  if (!info) throw new KakaoError('usage', `GET ${path} is not among this client's operations (for a lite client, add it from 'kakao-openapi/operations')`);
+  if (!paging) throw new KakaoError('usage', `GET ${path} does not page (no x-kakao-paging in the description)`);
   const maxPages = options.maxPages ?? Infinity;
   const base = (init ?? {}) as { params?: { query?: Record<string, unknown> } } & Record<string, unknown>;
   let query: Record<string, unknown> = { ...base.params?.query };

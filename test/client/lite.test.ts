@@ -3,10 +3,10 @@
 // token operation, and let a bundler drop every operation the app does not import.
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { operations } from '../../src/index.js';
+import { authorizeUrl, operations, paginate } from '../../src/index.js';
 import { createKakaoClient, KakaoError, type TokenStore } from '../../src/lite.js';
 import * as routes from '../../src/operations.js';
-import { getUserMe, searchPlacesByKeyword } from '../../src/operations.js';
+import { getAuthorizationCode, getUserMe, listFriends, searchPlacesByKeyword } from '../../src/operations.js';
 import { root } from '../helpers/spec.js';
 import { json, recordingFetch } from '../helpers/fetch.js';
 
@@ -62,6 +62,28 @@ describe('the lite client', () => {
     expect((await kakao.GET('/v2/user/me')).data).toEqual(ME);
     expect(calls.map((c) => `${c.method} ${c.url.host}${c.url.pathname}`)).toEqual(['GET kapi.kakao.com/v2/user/me', 'POST kauth.kakao.com/oauth/token', 'GET kapi.kakao.com/v2/user/me']);
     expect(tokens.access_token).toBe('new-token');
+  });
+
+  it('pages with paginate(), and refuses to page an operation it was not given', async () => {
+    const { fetch, calls } = recordingFetch((r) =>
+      json(r.url.searchParams.get('offset') ? { elements: [{ id: 2 }], total_count: 2 } : { elements: [{ id: 1 }], total_count: 2, after_url: 'https://kapi.kakao.com/v1/api/talk/friends?offset=1&limit=1' }),
+    );
+    const kakao = createKakaoClient({ accessToken: 'fake-user-token', fetch, operations: [listFriends] });
+    const pages = [];
+    for await (const page of paginate(kakao, '/v1/api/talk/friends', { params: { query: { limit: 1 } } })) pages.push(page.elements?.map((f) => f.id));
+    expect(pages).toEqual([[1], [2]]);
+    expect(calls.map((c) => c.url.search)).toEqual(['?limit=1', '?offset=1&limit=1']);
+    const other = createKakaoClient({ accessToken: 'fake-user-token', fetch, operations: [getUserMe] });
+    await expect(paginate(other, '/v1/api/talk/friends').next()).rejects.toThrow("GET /v1/api/talk/friends is not among this client's operations");
+  });
+
+  it('builds the authorize URL when given its operation, and says which operation is missing otherwise', async () => {
+    const given = createKakaoClient({ restApiKey: 'fake-rest-api-key', operations: [getAuthorizationCode] });
+    expect(await authorizeUrl(given, { redirect_uri: 'https://example.com/cb', state: 's1' })).toBe(
+      'https://kauth.kakao.com/oauth/authorize?client_id=fake-rest-api-key&response_type=code&redirect_uri=https%3A%2F%2Fexample.com%2Fcb&state=s1',
+    );
+    const without = createKakaoClient({ restApiKey: 'fake-rest-api-key', operations: [getUserMe] });
+    await expect(authorizeUrl(without, { redirect_uri: 'https://example.com/cb' })).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining('add getAuthorizationCode') });
   });
 
   it('bundles only the operations an app imports (the rest are tree-shaken)', async () => {

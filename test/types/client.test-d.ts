@@ -21,7 +21,7 @@ import {
   type paths,
 } from '../../src/index.js';
 import { createKakaoClient as createLite } from '../../src/lite.js';
-import { getUserMe, searchPlacesByKeyword } from '../../src/operations.js';
+import { getUserMe, listFriends, searchPlacesByKeyword } from '../../src/operations.js';
 
 const kakao = createKakaoClient({ accessToken: 'fake' });
 
@@ -206,6 +206,10 @@ describe('the lite client (kakao-openapi/lite)', () => {
     expectTypeOf(data?.kakao_account?.email).toEqualTypeOf<string | undefined>();
     await lite.GET('/v2/local/search/keyword.json', { params: { query: { query: 'kakao' } } });
     await lite.GET('/v2/local/search/keyword.{format}', { params: { path: { format: 'json' }, query: { query: 'kakao' } } });
+  });
+
+  it('pages with paginate()', async () => {
+    for await (const page of paginate(createLite({ accessToken: 'fake', operations: [listFriends] }), '/v1/api/talk/friends')) expectTypeOf(page.elements).not.toBeAny();
   });
 
   it('does not compile a call to an operation it was not given', async () => {
