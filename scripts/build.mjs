@@ -19,7 +19,7 @@ import { LANGUAGES, applyOverlay, combinedOverlayPath, hangulCount, readOverlay,
 import { redocly, redoclyVersion } from './lib/redocly.mjs';
 import { buildDocs } from './lib/docs.mjs';
 import ts from 'typescript';
-import { clientView, errorCodes, openEnumTransform, operationMap, operationMapSource, operationTypes, routesSource, securitySchemeMap } from './lib/client-artifacts.mjs';
+import { clientView, errorCodes, openEnumTransform, operationMap, operationMapSource, operationTypes, routesSource, securitySchemeMap, securitySource } from './lib/client-artifacts.mjs';
 import { postmanCollection } from './lib/postman.mjs';
 import { httpFiles } from './lib/http-files.mjs';
 
@@ -105,7 +105,8 @@ async function main() {
     );
     const routing = operationMap(combined);
     const types = operationTypes(combined);
-    files.set('client/routes.ts', routesSource(routing, securitySchemeMap(combined), BANNER, types));
+    files.set('client/routes.ts', routesSource(routing, BANNER, types));
+    files.set('client/security.ts', securitySource(securitySchemeMap(combined), BANNER));
     files.set('client/operations.ts', operationMapSource(routing, BANNER, types, errorCodes(combined)));
     // For Postman and the HTTP-client editors (VS Code REST Client, JetBrains, httpyac).
     const postman = await postmanCollection(combined);
@@ -184,6 +185,7 @@ ${products.map((p) => `| \`openapi/${p.name}.json\`, \`openapi/${p.name}.yaml\` 
 | \`types/*.ts\` | TypeScript types of each document, from openapi-typescript (\`--alphabetize\`) |
 | \`client/paths.ts\` | the types the client uses: the combined document with every JSON-text parameter typed by its \`contentSchema\`, each \`{format}\` path also as its \`.json\`/\`.xml\` path, and open strings with known values listed (\`'kakao_account.email' \| … \| (string & {})\`) |
 | \`client/routes.ts\` | each operation's routing data, one export per operation named by its operationId, compactly encoded (host, security alternatives, \`x-kakao-idempotent\`, body media type, JSON-text parameters, paging): what \`kakao-openapi/operations\` exports for the lite client |
+| \`client/security.ts\` | the security schemes (\`Bearer\` for the access token, \`KakaoAK\` for the keys), read by both clients |
 | \`client/operations.ts\` | the client's routing table (every row of \`routes.ts\`, decoded), and the types the client reads: per operation its host and per-call options (credentials accepted, \`x-kakao-required-with\`), and the error codes the documents show per host |
 | \`postman/kakao.postman_collection.json\` | a Postman collection (openapi-to-postmanv2, then reshaped): a folder per product, each request on its host variable with its credential and documented example values |
 | \`postman/kakao.postman_environment.json\`, \`postman/mock.postman_environment.json\` | Postman environments: Kakao's hosts (fill in your keys), or the mock on http://127.0.0.1:4010 with its fake keys |

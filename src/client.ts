@@ -15,7 +15,8 @@
 import type { Middleware, MiddlewareCallbackParams } from 'openapi-fetch';
 import type { paths } from '../generated/client/paths.js';
 import type { Credential, KakaoTokens, OperationInfo, TokenStore } from '../generated/client/operations.js';
-import { issueToken, securitySchemes } from '../generated/client/routes.js';
+import { issueToken } from '../generated/client/routes.js';
+import { securitySchemes } from '../generated/client/security.js';
 import { KakaoError, KakaoHttpError, KakaoInvalidResponseError, redact, toFetchError, toResponseError, withMeta } from './errors.js';
 import { encodeParams } from './serialize.js';
 import type { CredentialName, KakaoCallOptions, KakaoMethods, RetryOptions } from './types.js';

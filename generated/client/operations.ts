@@ -7,7 +7,7 @@
 import type { ParseAs } from 'openapi-fetch';
 
 
-export { securitySchemes } from './routes.js';
+export { securitySchemes } from './security.js';
 
 export interface OperationInfo {
   readonly operationId: string;

@@ -11,11 +11,9 @@ import type { OperationInfo } from './operations.js';
 export interface Route<K extends string = string> extends OperationInfo {
   readonly method: string;
   readonly path: string;
+  /** Type-level only (never set): what the lite client's types read. */
   readonly __serves?: K;
 }
-
-/** Security schemes: `bearer` → `Authorization: Bearer …`; any other scheme `X` → `Authorization: X …`. */
-export const securitySchemes: Readonly<Record<string, string>> = {"accessToken":"bearer","adminKey":"KakaoAK","restApiKey":"KakaoAK"};
 
 /** DELETE /v1/api/calendar/delete/task */
 export const deleteCalendarTask: Route<"delete /v1/api/calendar/delete/task"> = {"method":"DELETE","path":"/v1/api/calendar/delete/task","operationId":"deleteCalendarTask","host":"https://kapi.kakao.com","security":[["accessToken"]],"idempotent":true};

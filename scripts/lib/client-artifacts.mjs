@@ -252,7 +252,7 @@ export function openEnumTransform(ts) {
  * method and paths it serves (\`{format}\` paths also as their \`.json\`/\`.xml\` paths) for the lite
  * client's types.
  */
-export function routesSource(map, schemes, banner, types = {}) {
+export function routesSource(map, banner, types = {}) {
   const exports = Object.entries(map).map(([key, e]) => {
     const [method, path] = key.split(' ');
     const m = method.toLowerCase();
@@ -273,11 +273,9 @@ import type { OperationInfo } from './operations.js';
 export interface Route<K extends string = string> extends OperationInfo {
   readonly method: string;
   readonly path: string;
+  /** Type-level only (never set): what the lite client's types read. */
   readonly __serves?: K;
 }
-
-/** Security schemes: \`bearer\` → \`Authorization: Bearer …\`; any other scheme \`X\` → \`Authorization: X …\`. */
-export const securitySchemes: Readonly<Record<string, string>> = ${JSON.stringify(schemes)};
 
 ${exports.join('\n')}
 `;
@@ -316,7 +314,7 @@ export function operationMapSource(map, banner, types = {}, codes = { kapi: [], 
 import type { ParseAs } from 'openapi-fetch';
 
 
-export { securitySchemes } from './routes.js';
+export { securitySchemes } from './security.js';
 
 export interface OperationInfo {
   readonly operationId: string;
@@ -395,6 +393,17 @@ export interface KakaoTokens {
 export interface OperationMeta {
 ${meta}
 }
+`;
+}
+
+/** TypeScript source of generated/client/security.ts: the security schemes, for the full and the lite client. */
+export function securitySource(schemes, banner) {
+  return `/**
+ * ${banner}
+ * The security schemes of the description: \`bearer\` → \`Authorization: Bearer …\`; any other
+ * scheme \`X\` → \`Authorization: X …\`.
+ */
+export const securitySchemes: Readonly<Record<string, string>> = ${JSON.stringify(schemes)};
 `;
 }
 
