@@ -2,8 +2,8 @@
 // by the generated paths (openapi-fetch's types), plus what Kakao needs: a host per operation, the
 // right Authorization per operation (from the client or per call), Kakao's form and JSON-text
 // encoding, typed errors, retries of what is safe to repeat, a timeout, and a token refresh on -401.
-// Everything per operation is read from the routing table it is given (rows generated in
-// generated/client/routes.ts); nothing here lists endpoints.
+// Everything per operation is read from the routing table it is given (generated: operations.ts
+// for the full client, routes.ts for the lite one); nothing here lists endpoints.
 //
 // Why the request is built here rather than by openapi-fetch's runtime: issue #15 sets two cost
 // targets, at most 1.05x a bare fetch per request and 4.5 kB min+gz for a browser app making one

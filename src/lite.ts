@@ -1,7 +1,7 @@
 // kakao-openapi/lite: the same client, routing only the operations an app names. The full client
 // carries all 84 operations' routing data (about 1.8 kB min+gz), which a bundler cannot drop because
 // calls name operations by path strings; here each operation is imported by name from
-// `kakao-openapi/operations`, so a browser app ships the rows it uses and nothing else.
+// `kakao-openapi/operations`, so a browser app ships the routing of the operations it uses only.
 import { createClientFor, type KakaoClient, type KakaoClientOptions } from './client.js';
 import type { Route } from '../generated/client/routes.js';
 import type { RoutedPaths } from './types.js';
