@@ -7,12 +7,12 @@ import * as rruleModule from 'rrule';
 import { apiError, type MockResponse } from '../kakao-errors.js';
 import type { Json } from '../operations.js';
 import { newId, type SandboxState, type SandboxUser } from './state.js';
+import { ok } from './respond.js';
 
 // rrule is CommonJS: its exports sit on `default` when Node loads it from ESM.
 const { RRule } = ((rruleModule as Json).RRule ? rruleModule : (rruleModule as Json).default) as typeof import('rrule');
 
 const DAY = 24 * 3600 * 1000;
-const ok = (body: Json): MockResponse => ({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body });
 const bad = (msg: string) => apiError(400, -2, msg);
 const compact = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}/, '');

@@ -3,16 +3,8 @@
 import { apiError, type MockResponse } from '../kakao-errors.js';
 import type { Json } from '../operations.js';
 import type { SandboxState, SandboxUser } from './state.js';
+import { jsonText, ok } from './respond.js';
 
-const ok = (body: Json): MockResponse => ({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body });
-const parse = (value: unknown): Json => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
 
 export function createChannel(state: () => SandboxState) {
   const relations = (user: SandboxUser, only?: string[]) =>
@@ -38,7 +30,7 @@ export function createChannel(state: () => SandboxState) {
     },
     createFile(body: Json): MockResponse {
       const s = state();
-      const file = { file_id: s.next_id++, channel_public_id: body.channel_public_id, file_name: body.file_name, schema: parse(body.schema), users: [] as Json[] };
+      const file = { file_id: s.next_id++, channel_public_id: body.channel_public_id, file_name: body.file_name, schema: jsonText(body.schema), users: [] as Json[] };
       s.customer_files.push(file);
       return ok({ file_id: file.file_id });
     },
@@ -50,7 +42,7 @@ export function createChannel(state: () => SandboxState) {
     addUsers(body: Json): MockResponse {
       const file = fileOf(body);
       if (!file) return apiError(400, -2, `mock: channel ${body.channel_public_id} has no customer file ${body.file_id}`);
-      const users = parse(body.users);
+      const users = jsonText(body.users);
       const list = Array.isArray(users) ? users : [];
       for (const u of list) {
         const existing = file.users.find((x: Json) => String(x.id) === String(u.id));
@@ -62,7 +54,7 @@ export function createChannel(state: () => SandboxState) {
     deleteUsers(body: Json): MockResponse {
       const file = fileOf(body);
       if (!file) return apiError(400, -2, `mock: channel ${body.channel_public_id} has no customer file ${body.file_id}`);
-      const ids = (parse(body.user_ids) ?? []).map((u: Json) => String(u?.id ?? u));
+      const ids = (jsonText(body.user_ids) ?? []).map((u: Json) => String(u?.id ?? u));
       file.users = file.users.filter((u: Json) => !ids.includes(String(u.id)));
       return ok({});
     },

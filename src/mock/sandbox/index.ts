@@ -13,6 +13,7 @@ import { control, type Controls } from './pages.js';
 import { createPush } from './push.js';
 import { buildState, checkSeed, documentedExample, readSeedFile, type SandboxSeed, type SandboxState, type SandboxUser } from './state.js';
 import { createTokens, koePage } from './tokens.js';
+import { jsonText, ok } from './respond.js';
 
 export type { SandboxLimits, SandboxSeed, SandboxState, SandboxUser, SandboxApp } from './state.js';
 export { defaultLimits, readSeedFile } from './state.js';
@@ -54,17 +55,8 @@ export interface Sandbox {
   keys(): MockKeys;
 }
 
-const ok = (body: Json): MockResponse => ({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body });
-const parseJson = (value: unknown): Json => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
 const list = (value: unknown): string[] => {
-  const parsed = parseJson(value);
+  const parsed = jsonText(value);
   if (Array.isArray(parsed)) return parsed.map(String);
   return value === undefined ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean);
 };
@@ -200,7 +192,7 @@ export function createSandbox({ doc, keys, seed }: SandboxOptions): Sandbox {
       }
       case 'updateUserProperties':
         return asUser((u) => {
-          const properties = parseJson(body.properties);
+          const properties = jsonText(body.properties);
           for (const [k, v] of Object.entries<unknown>(properties ?? {})) {
             if (v === null) delete u.properties[k];
             else u.properties[k] = String(v);

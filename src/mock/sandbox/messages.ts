@@ -5,25 +5,17 @@
 import { apiError, type MockResponse } from '../kakao-errors.js';
 import type { Json } from '../operations.js';
 import type { SandboxState, SandboxUser } from './state.js';
+import { jsonText, ok } from './respond.js';
 
-const ok = (body: Json): MockResponse => ({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body });
-const parse = (text: unknown): Json => {
-  if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
 
 /** The day (Asia/Seoul) a moment falls on, as yyyy-MM-dd: the mock counts daily quotas per Korean day. */
 const seoulDay = (ms: number) => new Date(ms + 9 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** Which template a send operation carries: the object itself, or the template ID and arguments, or the scraped URL. */
 function templateOf(operationId: string, body: Json): Json {
-  if (/Default/.test(operationId)) return { kind: 'default', template_object: parse(body.template_object) };
-  if (/Scrap/.test(operationId)) return { kind: 'scrap', request_url: body.request_url, ...(body.template_id ? { template_id: body.template_id, template_args: parse(body.template_args) } : {}) };
-  return { kind: 'custom', template_id: body.template_id, ...(body.template_args ? { template_args: parse(body.template_args) } : {}) };
+  if (/Default/.test(operationId)) return { kind: 'default', template_object: jsonText(body.template_object) };
+  if (/Scrap/.test(operationId)) return { kind: 'scrap', request_url: body.request_url, ...(body.template_id ? { template_id: body.template_id, template_args: jsonText(body.template_args) } : {}) };
+  return { kind: 'custom', template_id: body.template_id, ...(body.template_args ? { template_args: jsonText(body.template_args) } : {}) };
 }
 
 export function createMessages(state: () => SandboxState, now: () => number) {
@@ -44,7 +36,7 @@ export function createMessages(state: () => SandboxState, now: () => number) {
     /** /v1/api/talk/friends/message/…: to friends, by uuid. */
     sendToFriends(user: SandboxUser, operationId: string, body: Json): MockResponse {
       const s = state();
-      const uuids = parse(body.receiver_uuids);
+      const uuids = jsonText(body.receiver_uuids);
       if (!Array.isArray(uuids)) return apiError(400, -2, 'Constraints on the parameter [receiver_uuids] are unsatisfied. The input receiver id(s) is invalid format.');
       if (uuids.length === 0) return apiError(400, -2, 'The Parameter [receiver_uuids] cannot be empty.');
       if (uuids.includes(user.uuid)) return apiError(400, -2, 'Cannot contain a receiver who is identical to the sender in multicast mode.');

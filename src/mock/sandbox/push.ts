@@ -3,8 +3,8 @@
 import type { MockResponse } from '../kakao-errors.js';
 import type { Json } from '../operations.js';
 import type { SandboxState } from './state.js';
+import { ok } from './respond.js';
 
-const ok = (body: Json): MockResponse => ({ status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body });
 const list = (value: unknown): string[] => {
   if (value === undefined) return [];
   if (typeof value === 'string') {

@@ -9,6 +9,7 @@ import { authError, type MockResponse } from '../kakao-errors.js';
 import type { Json } from '../operations.js';
 import type { CodeRecord, SandboxState, SandboxUser } from './state.js';
 import { userInfoClaims } from './consent.js';
+import { ok } from './respond.js';
 
 export const ISSUER = 'https://kauth.kakao.com';
 const random = () => crypto.randomBytes(24).toString('base64url');
@@ -129,7 +130,7 @@ export function createTokens(state: () => SandboxState, now: () => number) {
       const user = userOf(issuedCode.user_id);
       if (!user) return authError(400, 'invalid_grant', `authorization code not found for code=${body.code}`, 'KOE320');
       const openid = issuedCode.scopes.includes('openid');
-      return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: await issue(user, issuedCode.scopes, { renew: true, openid, nonce: issuedCode.nonce }) };
+      return ok(await issue(user, issuedCode.scopes, { renew: true, openid, nonce: issuedCode.nonce }));
     },
 
     /** grant_type=refresh_token, after the client checks. */
@@ -184,7 +185,7 @@ export function createTokens(state: () => SandboxState, now: () => number) {
       const { publicKey } = await signingKey();
       try {
         const { payload } = await jwtVerify(String(token ?? ''), publicKey, { issuer: ISSUER, currentDate: new Date(now()), algorithms: ['RS256'] });
-        return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: payload };
+        return ok(payload);
       } catch {
         // Kakao's documented body for KOE400 has no error_description.
         return { status: 400, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: { error: 'invalid_token', error_code: 'KOE400' } };
@@ -193,7 +194,7 @@ export function createTokens(state: () => SandboxState, now: () => number) {
 
     async jwks(): Promise<MockResponse> {
       const { jwk } = await signingKey();
-      return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: { keys: [jwk] } };
+      return ok({ keys: [jwk] });
     },
   };
 }
